@@ -19,7 +19,7 @@ public abstract class DomainException extends RuntimeException {
   public abstract int httpStatus();
 
   /** A stable name for the kind, used as the Temporal {@code ApplicationFailure} type. */
-  public String kind() {
+  public String failureType() {
     return getClass().getSimpleName();
   }
 }
