@@ -24,7 +24,9 @@ import io.migrationmanager.server.resources.RootResource;
 import io.migrationmanager.server.resources.SystemSecurityResource;
 import io.migrationmanager.server.temporal.TemporalHealthCheck;
 import io.migrationmanager.server.temporal.TemporalRuntime;
+import io.migrationmanager.server.temporal.WorkerRegistration;
 import io.migrationmanager.server.temporal.WorkflowReconciler;
+import io.migrationmanager.workflows.reconcile.ReconcileSource;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -80,6 +82,7 @@ public class MigrationManagerApplication extends Application<MigrationManagerCon
     }
     services = new Services(config, jdbi, temporal, new MysqlSystemConfig(jdbi));
     services.registerWorkers();
+    extraWorkers().forEach(temporal::register);
     temporal.start();
     env.lifecycle().manage(stopOnly(temporal::stop));
     env.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
@@ -89,6 +92,7 @@ public class MigrationManagerApplication extends Application<MigrationManagerCon
     }
     WorkflowReconciler reconciler = new WorkflowReconciler(temporal::client, config.getTemporal().getTaskQueue());
     services.registerReconcileSources(reconciler);
+    extraReconcileSources(services).forEach(reconciler::register);
     env.lifecycle()
         .manage(
             new Managed() {
@@ -111,6 +115,16 @@ public class MigrationManagerApplication extends Application<MigrationManagerCon
     jersey.register(new ErrorMapper());
     jersey.register(new RootResource());
     jersey.register(new SystemSecurityResource(services.systemConfig(), services::forgetTrustDecisions));
+  }
+
+  /** Additional workflow/activity registrations (for tests and extensions); none by default. */
+  protected List<WorkerRegistration> extraWorkers() {
+    return List.of();
+  }
+
+  /** Additional long-lived workflow kinds for the reconciler (for tests and extensions); none by default. */
+  protected List<ReconcileSource> extraReconcileSources(Services services) {
+    return List.of();
   }
 
   /** The service's parts, for tests that drive them directly. */

@@ -28,7 +28,8 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
 
   /** Starts the server on {@code 127.0.0.1:port} (0 = any free port). */
   public static EmbeddedTemporalServer start(int port) throws IOException {
-    TestServicesStarter services = new TestServicesStarter(false, 0);
+    // Time skipping locked: the service runs in real time (timers must not jump ahead).
+    TestServicesStarter services = new TestServicesStarter(true, 0);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
