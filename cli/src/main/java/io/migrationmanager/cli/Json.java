@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The client's JSON and YAML mappers. Both write times as RFC 3339 strings and ignore unknown
@@ -27,9 +31,12 @@ public final class Json {
           .build();
 
   /**
-   * YAML for {@code --format yaml}, {@code show} commands, the editor and {@code config.yml}: no
-   * {@code ---} marker, quotes only where needed (always around strings that look like numbers, so
-   * they stay strings), multi-line strings as literal blocks.
+   * YAML for {@code --format yaml}, {@code show} commands, the editor and {@code config.yml}, as
+   * Go's YAML encoder writes it: no {@code ---} marker, long lines not folded, multi-line strings
+   * as literal blocks, and strings plain where YAML allows it, else single-quoted (for example
+   * {@code '"/vc01/vm/Ubuntu 2404": Could not determine instance OS'}); strings that would read
+   * back as another type ({@code "10"}, {@code "true"}, {@code ""}) are double-quoted so they stay
+   * strings.
    */
   public static final ObjectMapper YAML =
       YAMLMapper.builder(
@@ -38,6 +45,8 @@ public final class Json {
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                  .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                  .stringQuotingChecker(new GoStyleQuoting())
                   .build())
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -45,6 +54,24 @@ public final class Json {
           .build();
 
   private Json() {}
+
+  /**
+   * Asks for quotes only where a plain string would read back as something else; every other string
+   * is left to the emitter, which picks plain style when YAML allows it and single quotes
+   * otherwise.
+   */
+  private static final class GoStyleQuoting extends StringQuotingChecker.Default {
+    private static final Resolver RESOLVER = new Resolver();
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      if (value.isEmpty() || isReservedKeyword(value)) {
+        return true;
+      }
+      Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
+      return !tag.equals(Tag.STR) && !tag.equals(Tag.TIMESTAMP);
+    }
+  }
 
   /** Compact JSON of {@code value}. */
   public static String toJson(Object value) {

@@ -4,6 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.migrationmanager.cli.command.CompletionCommand;
 import io.migrationmanager.cli.command.QueryCommand;
+import io.migrationmanager.cli.inventory.InstanceCommand;
+import io.migrationmanager.cli.inventory.NetworkCommand;
+import io.migrationmanager.cli.inventory.SourceCommand;
+import io.migrationmanager.cli.inventory.TargetCommand;
+import io.migrationmanager.cli.inventory.WarningCommand;
 import io.migrationmanager.cli.remote.RemoteCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -29,7 +34,12 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class,
       CompletionCommand.class,
       QueryCommand.class,
-      RemoteCommand.class
+      RemoteCommand.class,
+      SourceCommand.class,
+      TargetCommand.class,
+      InstanceCommand.class,
+      NetworkCommand.class,
+      WarningCommand.class
     })
 public final class Main implements Runnable {
 

@@ -2,6 +2,7 @@ package io.migrationmanager.cli;
 
 import io.migrationmanager.cli.edit.EditorLauncher;
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -16,6 +17,17 @@ import java.util.Optional;
  * consumed in order.
  */
 public final class Terminal {
+
+  /**
+   * Turns an answer into a value, or rejects it with a {@link CliException} whose message says why.
+   *
+   * @param <T> the type of the value
+   */
+  @FunctionalInterface
+  public interface AnswerParser<T> {
+    /** The value of {@code answer}; throws {@link CliException} when the answer is not valid. */
+    T parse(String answer);
+  }
 
   private final CliEnvironment environment;
   private final BufferedReader input;
@@ -72,6 +84,51 @@ public final class Terminal {
       throw new UncheckedIOException(e);
     }
     return text.toString();
+  }
+
+  /**
+   * Asks a question answered with one line, as the original's asker does: the answer is trimmed, an
+   * empty answer takes {@code defaultAnswer}, and an answer {@code parser} rejects is asked again
+   * after {@code Invalid input: <reason>} and a blank line on standard error. At the end of input
+   * the default is taken; if the parser rejects it, that is an error ({@code No answer to
+   * "<question>": <reason>}), as nobody can answer again.
+   */
+  public <T> T ask(String question, String defaultAnswer, AnswerParser<T> parser) {
+    while (true) {
+      out().print(question);
+      out().flush();
+      Optional<String> line = readLine();
+      String answer = line.map(String::strip).orElse("");
+      if (answer.isEmpty()) {
+        answer = defaultAnswer;
+      }
+      try {
+        return parser.parse(answer);
+      } catch (CliException e) {
+        if (line.isEmpty()) {
+          out().println();
+          String asked = question.strip().replaceFirst(":$", "");
+          throw new CliException("No answer to \"" + asked + "\": " + e.getMessage(), e);
+        }
+        err().println("Invalid input: " + e.getMessage());
+        err().println();
+      }
+    }
+  }
+
+  /**
+   * Asks for a secret. On a terminal it is read without echo; otherwise (a script piping the
+   * answers) the next line of standard input is the secret. The end of input gives {@code ""}.
+   */
+  public String askPassword(String question) {
+    out().print(question);
+    out().flush();
+    Console console = isInteractive() ? System.console() : null;
+    if (console != null) {
+      char[] secret = console.readPassword();
+      return secret == null ? "" : new String(secret);
+    }
+    return readLine().orElse("");
   }
 
   /**

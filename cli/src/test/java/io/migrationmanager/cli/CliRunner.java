@@ -47,15 +47,27 @@ public final class CliRunner {
 
   /** Runs {@code args} with {@code stdin} as (non-terminal) standard input. */
   public Result runWithInput(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     EditorLauncher noEditor =
         file -> {
           throw new AssertionError("no editor expected");
         };
-    int code = Main.run(environment(stdin, outStream, errStream, false, noEditor), args);
+    return execute(stdin, false, noEditor, args);
+  }
+
+  /**
+   * Runs {@code args} as if standard input were a terminal typing {@code stdin}, with {@code
+   * editor} as the text editor.
+   */
+  public Result runInteractive(String stdin, EditorLauncher editor, String... args) {
+    return execute(stdin, true, editor, args);
+  }
+
+  private Result execute(String stdin, boolean interactive, EditorLauncher editor, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    int code = Main.run(environment(stdin, outStream, errStream, interactive, editor), args);
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -24,7 +24,17 @@ class MainTest {
     Result result = new CliRunner(dir).run("--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("migration-manager", "--force-local", "remote", "completion");
+    assertThat(result.out())
+        .contains(
+            "migration-manager",
+            "--force-local",
+            "remote",
+            "completion",
+            "source",
+            "target",
+            "instance",
+            "network",
+            "warning");
     assertThat(result.out()).doesNotContain("query");
   }
 

@@ -21,16 +21,29 @@ import java.util.function.Function;
  * listener: it records every request and answers with whatever {@code responder} returns (a
  * complete HTTP response).
  */
-final class TestUnixServer implements AutoCloseable {
+public final class TestUnixServer implements AutoCloseable {
 
   /** One request as received. */
-  record Request(String method, String path, List<String> headers, String body) {}
+  public record Request(String method, String path, List<String> headers, String body) {
+
+    /** The value of header {@code name} (any case), or {@code null}. */
+    public String header(String name) {
+      for (String header : headers) {
+        int colon = header.indexOf(':');
+        if (colon > 0 && header.substring(0, colon).trim().equalsIgnoreCase(name)) {
+          return header.substring(colon + 1).trim();
+        }
+      }
+      return null;
+    }
+  }
 
   private final ServerSocketChannel server;
   private final Thread thread;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  TestUnixServer(Path socket, Function<Request, String> responder) throws IOException {
+  /** Listens on {@code socket}, answering every request with {@code responder}. */
+  public TestUnixServer(Path socket, Function<Request, String> responder) throws IOException {
     server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
     thread =
@@ -51,7 +64,8 @@ final class TestUnixServer implements AutoCloseable {
     thread.start();
   }
 
-  List<Request> requests() {
+  /** Every request received so far. */
+  public List<Request> requests() {
     return requests;
   }
 

@@ -1,0 +1,74 @@
+package io.migrationmanager.cli.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.migrationmanager.cli.CliRunner;
+import io.migrationmanager.cli.Json;
+import io.migrationmanager.cli.transport.TestUnixServer;
+import io.migrationmanager.cli.transport.TestUnixServer.Request;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the client in-process against a {@link FakeInventoryServer} on a unix socket (the client's
+ * local remote), loaded with the inventory of the user's document.
+ */
+abstract class FakeServerTest {
+
+  @TempDir Path dir;
+
+  FakeInventoryServer api;
+  CliRunner cli;
+  private TestUnixServer server;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    api = new FakeInventoryServer().withSeedInventory();
+    Path socket = dir.resolve("mm.socket");
+    server = new TestUnixServer(socket, api);
+    cli = new CliRunner(dir.resolve("conf")).with("MIGRATION_MANAGER_SOCKET", socket.toString());
+  }
+
+  @AfterEach
+  void stopServer() throws Exception {
+    server.close();
+  }
+
+  /** Every request the server received. */
+  List<Request> requests() {
+    return server.requests();
+  }
+
+  /** The last request the server received. */
+  Request lastRequest() {
+    assertThat(requests()).isNotEmpty();
+    return requests().get(requests().size() - 1);
+  }
+
+  /** The body of the last request, parsed. */
+  JsonNode lastBody() {
+    try {
+      return Json.JSON.readTree(lastRequest().body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A test resource ({@code golden/...}, {@code fixtures/...}) as text. */
+  static String resource(String name) {
+    try (InputStream in = FakeServerTest.class.getResourceAsStream("/" + name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
