@@ -19,8 +19,18 @@ import io.migrationmanager.server.http.CallerFilter;
 import io.migrationmanager.server.http.DataDirAware;
 import io.migrationmanager.server.http.EnvelopeFilter;
 import io.migrationmanager.server.http.ErrorMapper;
+import io.migrationmanager.server.http.JsonBodiesFilter;
 import io.migrationmanager.server.http.RequestSizeFilter;
+import io.migrationmanager.activities.vsphere.VsphereInventoryReader;
+import io.migrationmanager.domain.source.InventoryReader;
+import io.migrationmanager.server.resources.ExprInstanceFilter;
+import io.migrationmanager.server.resources.InstanceFilter;
+import io.migrationmanager.server.resources.InstancesResource;
+import io.migrationmanager.server.resources.NetworksResource;
 import io.migrationmanager.server.resources.RootResource;
+import io.migrationmanager.server.resources.SourcesResource;
+import io.migrationmanager.server.resources.TargetsResource;
+import io.migrationmanager.server.resources.WarningsResource;
 import io.migrationmanager.server.resources.SystemSecurityResource;
 import io.migrationmanager.server.temporal.TemporalHealthCheck;
 import io.migrationmanager.server.temporal.TemporalRuntime;
@@ -65,7 +75,6 @@ public class MigrationManagerApplication extends Application<MigrationManagerCon
   /** Strict input (unknown fields and bad types are errors), RFC 3339 output. */
   static void configureMapper(ObjectMapper mapper) {
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
@@ -80,7 +89,7 @@ public class MigrationManagerApplication extends Application<MigrationManagerCon
       throw new StartupException(
           "The worker command needs temporal.target: a standalone worker joins the Temporal server the service uses");
     }
-    services = new Services(config, jdbi, temporal, new MysqlSystemConfig(jdbi));
+    services = new Services(config, jdbi, temporal, new MysqlSystemConfig(jdbi), inventoryReader());
     services.registerWorkers();
     extraWorkers().forEach(temporal::register);
     temporal.start();
@@ -110,11 +119,27 @@ public class MigrationManagerApplication extends Application<MigrationManagerCon
 
     var jersey = env.jersey();
     jersey.register(new RequestSizeFilter(config.getMaxRequestBytes()));
+    jersey.register(new JsonBodiesFilter());
     jersey.register(new CallerFilter(services.trustedClients()));
     jersey.register(new EnvelopeFilter());
     jersey.register(new ErrorMapper());
     jersey.register(new RootResource());
     jersey.register(new SystemSecurityResource(services.systemConfig(), services::forgetTrustDecisions));
+    jersey.register(new SourcesResource(services.sourceService));
+    jersey.register(new TargetsResource(services.targetService));
+    jersey.register(new InstancesResource(services.instanceService, instanceFilter()));
+    jersey.register(new NetworksResource(services.networkService));
+    jersey.register(new WarningsResource(services.warningService));
+  }
+
+  /** How VMware sources are read (yavijava against vCenter/ESXi). */
+  protected InventoryReader inventoryReader() {
+    return new VsphereInventoryReader();
+  }
+
+  /** How include expressions select instances. */
+  protected InstanceFilter instanceFilter() {
+    return new ExprInstanceFilter();
   }
 
   /** Additional workflow/activity registrations (for tests and extensions); none by default. */

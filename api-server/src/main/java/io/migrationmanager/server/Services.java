@@ -1,6 +1,23 @@
 package io.migrationmanager.server;
 
+import io.migrationmanager.activities.mysql.MysqlInstanceRepository;
+import io.migrationmanager.activities.mysql.MysqlNetworkRepository;
+import io.migrationmanager.activities.mysql.MysqlSourceRepository;
+import io.migrationmanager.activities.mysql.MysqlSyncStore;
 import io.migrationmanager.activities.mysql.MysqlSystemConfig;
+import io.migrationmanager.activities.mysql.MysqlTargetRepository;
+import io.migrationmanager.activities.mysql.MysqlWarningRepository;
+import io.migrationmanager.activities.sync.InventorySync;
+import io.migrationmanager.activities.sync.SourceSyncActivitiesImpl;
+import io.migrationmanager.domain.source.InventoryReader;
+import io.migrationmanager.server.service.InstanceService;
+import io.migrationmanager.server.service.NetworkService;
+import io.migrationmanager.server.service.SourceService;
+import io.migrationmanager.server.service.SourceSyncControl;
+import io.migrationmanager.server.service.TargetService;
+import io.migrationmanager.server.service.WarningService;
+import io.migrationmanager.workflows.sync.SourceSyncWorkflowImpl;
+import java.time.Clock;
 import io.migrationmanager.server.config.MigrationManagerConfiguration;
 import io.migrationmanager.server.http.TrustedClients;
 import io.migrationmanager.server.temporal.TemporalRuntime;
@@ -22,27 +39,60 @@ public class Services {
   private final Jdbi jdbi;
   private final TemporalRuntime temporal;
   private final MysqlSystemConfig systemConfig;
+  private final Clock clock = Clock.systemUTC();
+  private final MysqlSourceRepository sources;
+  private final MysqlInstanceRepository instances;
+  private final MysqlNetworkRepository networks;
+  private final MysqlWarningRepository warnings;
+  private final InventoryReader inventoryReader;
+  private final SourceSyncControl sourceSyncs;
+  final SourceService sourceService;
+  final InstanceService instanceService;
+  final NetworkService networkService;
+  final WarningService warningService;
+  final TargetService targetService;
   WorkflowReconciler reconciler;
 
   private volatile Set<String> trustedCache = Set.of();
   private volatile long trustedCacheAt;
   private volatile boolean trustedCacheStale = true;
 
-  Services(MigrationManagerConfiguration config, Jdbi jdbi, TemporalRuntime temporal, MysqlSystemConfig systemConfig) {
+  Services(
+      MigrationManagerConfiguration config,
+      Jdbi jdbi,
+      TemporalRuntime temporal,
+      MysqlSystemConfig systemConfig,
+      InventoryReader inventoryReader) {
     this.config = config;
     this.jdbi = jdbi;
     this.temporal = temporal;
     this.systemConfig = systemConfig;
+    this.inventoryReader = inventoryReader;
+    sources = new MysqlSourceRepository(jdbi);
+    instances = new MysqlInstanceRepository(jdbi);
+    networks = new MysqlNetworkRepository(jdbi);
+    warnings = new MysqlWarningRepository(jdbi);
+    sourceSyncs = new SourceSyncControl(temporal::client, config.getTemporal().getTaskQueue(), sources, config.getSync());
+    sourceService = new SourceService(sources, inventoryReader, sourceSyncs, jdbi);
+    instanceService = new InstanceService(instances, jdbi, clock);
+    networkService = new NetworkService(networks, instances);
+    warningService = new WarningService(warnings, clock);
+    targetService = new TargetService(new MysqlTargetRepository(jdbi));
   }
 
   /** Registers every workflow and activity implementation on the worker. */
   void registerWorkers() {
-    // Workflows and activities register here as features land.
+    InventorySync sync = new InventorySync(sources, new MysqlSyncStore(jdbi), inventoryReader, clock);
+    temporal.register(
+        worker -> {
+          worker.registerWorkflowImplementationTypes(SourceSyncWorkflowImpl.class);
+          worker.registerActivitiesImplementations(new SourceSyncActivitiesImpl(sync));
+        });
   }
 
   /** Registers every kind of long-lived workflow with the reconciler. */
   void registerReconcileSources(WorkflowReconciler reconciler) {
-    // Long-lived workflow kinds register here as features land.
+    reconciler.register(sourceSyncs);
   }
 
   /** Trusted client fingerprints: the configuration file's list plus the database's, re-read every 2 s. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.migrationmanager.server.config.MigrationManagerConfiguration;
 import io.migrationmanager.server.temporal.WorkerRegistration;
+import io.migrationmanager.server.temporal.WorkflowReconciler;
 import io.migrationmanager.server.testing.TestConfigs;
 import io.migrationmanager.testsupport.TestDatabase;
 import io.migrationmanager.workflows.reconcile.DesiredWorkflow;
@@ -113,8 +114,11 @@ class ReconcileAfterRestartTest {
       Services services = ((MigrationManagerApplication) service.getApplication()).services();
       awaitRunning(services, "keep-alive-esxi01");
       awaitRunning(services, "keep-alive-vcenter01");
-      // A second pass finds them running and starts nothing.
-      assertThat(services.reconciler().reconcileOnce()).isEqualTo(new io.migrationmanager.server.temporal.WorkflowReconciler.Pass(2, 0));
+      // The per-source sync workflows are reconciled the same way.
+      awaitRunning(services, "source-sync-esxi01");
+      awaitRunning(services, "source-sync-vcenter01");
+      // A second pass finds all four running and starts nothing.
+      assertThat(services.reconciler().reconcileOnce()).isEqualTo(new WorkflowReconciler.Pass(4, 0));
     } finally {
       service.after();
     }
@@ -125,6 +129,8 @@ class ReconcileAfterRestartTest {
       Services services = ((MigrationManagerApplication) service.getApplication()).services();
       awaitRunning(services, "keep-alive-esxi01");
       awaitRunning(services, "keep-alive-vcenter01");
+      awaitRunning(services, "source-sync-esxi01");
+      awaitRunning(services, "source-sync-vcenter01");
       String name =
           services.temporal().client().newWorkflowStub(KeepAliveWorkflow.class, "keep-alive-vcenter01").name();
       assertThat(name).isEqualTo("vcenter01");

@@ -1,6 +1,7 @@
 package io.migrationmanager.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.migrationmanager.domain.error.ValidationException;
 import java.math.BigDecimal;
@@ -95,6 +96,7 @@ public record GoDuration(Duration value) implements Comparable<GoDuration> {
     return new ValidationException("Invalid duration \"" + text + "\"");
   }
 
+  @JsonIgnore
   public boolean isZero() {
     return value.isZero();
   }

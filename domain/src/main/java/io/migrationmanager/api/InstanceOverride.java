@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.migrationmanager.domain.error.ValidationException;
 import java.time.Instant;
 import java.util.Map;
@@ -37,7 +38,7 @@ import java.util.Objects;
   "distribution_version", "started_after_migration", "stopped_after_migration"
 })
 public record InstanceOverride(
-    @JsonProperty("last_update") Instant lastUpdate,
+    @JsonProperty("last_update") @JsonSerialize(nullsUsing = ZeroTime.class) Instant lastUpdate,
     @JsonProperty("comment") String comment,
     @JsonProperty("disable_migration") boolean disableMigration,
     @JsonProperty("ignore_restrictions") boolean ignoreRestrictions,

@@ -1,5 +1,6 @@
 package io.migrationmanager.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -22,6 +23,7 @@ public record NetworkPlacement(
     vlanId = vlanId == null ? "" : vlanId;
   }
 
+  @JsonIgnore
   public boolean isEmpty() {
     return network.isEmpty() && nictype.isEmpty() && vlanId.isEmpty();
   }

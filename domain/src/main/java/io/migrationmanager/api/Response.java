@@ -1,5 +1,6 @@
 package io.migrationmanager.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ public record Response<T>(
     return new Response<>(TYPE_ERROR, "", 0, "", httpCode, message, null);
   }
 
+  @JsonIgnore
   public boolean isError() {
     return TYPE_ERROR.equals(type);
   }
