@@ -1,8 +1,8 @@
-package io.migrationmanager.activities.vsphere;
+package io.migrationmanager.testsupport;
 
+import io.migrationmanager.activities.vsphere.VsphereTls;
 import io.migrationmanager.api.GoDuration;
 import io.migrationmanager.domain.source.VmwareEndpoint;
-import io.migrationmanager.testsupport.Peers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,14 +27,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code MM_TEST_VCSIM_BIN}, else {@code tests/peers/vcsim/vcsim} in the repository; when it is
  * missing the test fails with {@code MM_TEST_REQUIRE_PEERS=1} and is skipped otherwise.
  */
-final class VcsimPeer implements AutoCloseable {
-  static final String USERNAME = "administrator@vsphere.local";
-  static final String PASSWORD = "vcsim-test-secret";
+public final class VcsimPeer implements AutoCloseable {
+  public static final String USERNAME = "administrator@vsphere.local";
+  public static final String PASSWORD = "vcsim-test-secret";
 
   private final Process process;
   private final Path certificateFile;
   private final Path log;
-  final String sdkUrl;
+  public final String sdkUrl;
 
   private VcsimPeer(Process process, Path certificateFile, Path log, String sdkUrl) {
     this.process = process;
@@ -43,7 +43,7 @@ final class VcsimPeer implements AutoCloseable {
     this.sdkUrl = sdkUrl;
   }
 
-  static Path binary() {
+  public static Path binary() {
     String configured = Peers.env("MM_TEST_VCSIM_BIN");
     return configured != null
         ? Path.of(configured)
@@ -60,7 +60,7 @@ final class VcsimPeer implements AutoCloseable {
    * Skips a test class, with the reason, when the launcher binary is missing and peers are not required
    * ({@code @ExtendWith(VcsimPeer.Available.class)}); when they are, {@link #start} fails instead.
    */
-  static final class Available implements ExecutionCondition {
+  public static final class Available implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       Path binary = binary();
@@ -72,7 +72,7 @@ final class VcsimPeer implements AutoCloseable {
   }
 
   /** Starts the launcher with extra arguments, e.g. {@code -esx} or {@code -fixture scale:100}. */
-  static VcsimPeer start(Duration startupTimeout, String... args) throws IOException {
+  public static VcsimPeer start(Duration startupTimeout, String... args) throws IOException {
     Path binary = binary();
     if (!Files.isExecutable(binary)) {
       Peers.missing(
@@ -128,23 +128,23 @@ final class VcsimPeer implements AutoCloseable {
     }
   }
 
-  X509Certificate certificate() throws IOException {
+  public X509Certificate certificate() throws IOException {
     return VsphereTls.parseCertificate(Files.readAllBytes(certificateFile));
   }
 
   /** An endpoint with the peer's credentials that trusts nothing but the JVM's roots. */
-  VmwareEndpoint untrustedEndpoint() {
+  public VmwareEndpoint untrustedEndpoint() {
     return endpoint(sdkUrl, null, "", PASSWORD, List.of());
   }
 
   /** An endpoint that pins the peer's certificate, as after the user confirmed its fingerprint. */
-  VmwareEndpoint trustedEndpoint(List<String> datacenters) throws IOException {
+  public VmwareEndpoint trustedEndpoint(List<String> datacenters) throws IOException {
     X509Certificate certificate = certificate();
     return endpoint(
         sdkUrl, der(certificate), VsphereTls.fingerprint(certificate), PASSWORD, datacenters);
   }
 
-  static byte[] der(X509Certificate certificate) throws IOException {
+  public static byte[] der(X509Certificate certificate) throws IOException {
     try {
       return certificate.getEncoded();
     } catch (CertificateEncodingException e) {
@@ -152,11 +152,11 @@ final class VcsimPeer implements AutoCloseable {
     }
   }
 
-  VmwareEndpoint trustedEndpoint() throws IOException {
+  public VmwareEndpoint trustedEndpoint() throws IOException {
     return trustedEndpoint(List.of());
   }
 
-  static VmwareEndpoint endpoint(
+  public static VmwareEndpoint endpoint(
       String url,
       byte[] certificate,
       String fingerprint,

@@ -17,6 +17,7 @@ import io.migrationmanager.domain.source.SourceInventory;
 import io.migrationmanager.domain.source.SyncWarning;
 import io.migrationmanager.domain.source.VmwareEndpoint;
 import io.migrationmanager.domain.warning.WarningType;
+import io.migrationmanager.testsupport.VcsimPeer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

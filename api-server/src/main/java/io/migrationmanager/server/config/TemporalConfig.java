@@ -11,6 +11,10 @@ import jakarta.validation.constraints.NotEmpty;
 public class TemporalConfig {
   @JsonProperty private String target = "";
   @JsonProperty @NotEmpty private String namespace = "default";
+
+  public void setNamespace(String namespace) {
+    this.namespace = namespace;
+  }
   @JsonProperty @NotEmpty private String taskQueue = "migration-manager";
   @JsonProperty private int embeddedPort = 7233;
   /**
