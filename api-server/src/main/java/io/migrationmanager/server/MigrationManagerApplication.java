@@ -23,7 +23,9 @@ import io.migrationmanager.server.http.JsonBodiesFilter;
 import io.migrationmanager.server.http.RequestSizeFilter;
 import io.migrationmanager.activities.vsphere.VsphereInventoryReader;
 import io.migrationmanager.domain.source.InventoryReader;
+import io.migrationmanager.server.resources.BatchesResource;
 import io.migrationmanager.server.resources.ExprInstanceFilter;
+import io.migrationmanager.server.resources.QueueResource;
 import io.migrationmanager.server.resources.InstanceFilter;
 import io.migrationmanager.server.resources.InstancesResource;
 import io.migrationmanager.server.resources.NetworksResource;
@@ -130,6 +132,8 @@ public class MigrationManagerApplication extends Application<MigrationManagerCon
     jersey.register(new InstancesResource(services.instanceService, instanceFilter()));
     jersey.register(new NetworksResource(services.networkService));
     jersey.register(new WarningsResource(services.warningService));
+    jersey.register(new BatchesResource(services.batchService));
+    jersey.register(new QueueResource(services.queueService));
   }
 
   /** How VMware sources are read (yavijava against vCenter/ESXi). */

@@ -1,6 +1,8 @@
 package io.migrationmanager.server;
 
+import io.migrationmanager.activities.mysql.MysqlBatchRepository;
 import io.migrationmanager.activities.mysql.MysqlInstanceRepository;
+import io.migrationmanager.activities.mysql.MysqlQueueRepository;
 import io.migrationmanager.activities.mysql.MysqlNetworkRepository;
 import io.migrationmanager.activities.mysql.MysqlSourceRepository;
 import io.migrationmanager.activities.mysql.MysqlSyncStore;
@@ -9,7 +11,11 @@ import io.migrationmanager.activities.mysql.MysqlTargetRepository;
 import io.migrationmanager.activities.mysql.MysqlWarningRepository;
 import io.migrationmanager.activities.sync.InventorySync;
 import io.migrationmanager.activities.sync.SourceSyncActivitiesImpl;
+import io.migrationmanager.activities.vsphere.VsphereVmControl;
+import io.migrationmanager.domain.placement.StarlarkPlacementScripts;
 import io.migrationmanager.domain.source.InventoryReader;
+import io.migrationmanager.server.service.BatchService;
+import io.migrationmanager.server.service.QueueService;
 import io.migrationmanager.server.service.InstanceService;
 import io.migrationmanager.server.service.NetworkService;
 import io.migrationmanager.server.service.SourceService;
@@ -51,6 +57,8 @@ public class Services {
   final NetworkService networkService;
   final WarningService warningService;
   final TargetService targetService;
+  final BatchService batchService;
+  final QueueService queueService;
   WorkflowReconciler reconciler;
 
   private volatile Set<String> trustedCache = Set.of();
@@ -74,10 +82,18 @@ public class Services {
     warnings = new MysqlWarningRepository(jdbi);
     sourceSyncs = new SourceSyncControl(temporal::client, config.getTemporal().getTaskQueue(), sources, config.getSync());
     sourceService = new SourceService(sources, inventoryReader, sourceSyncs, jdbi);
-    instanceService = new InstanceService(instances, jdbi, clock);
+    instanceService = new InstanceService(instances, sources, new VsphereVmControl(), jdbi, clock);
     networkService = new NetworkService(networks, instances);
     warningService = new WarningService(warnings, clock);
-    targetService = new TargetService(new MysqlTargetRepository(jdbi));
+    MysqlTargetRepository targets = new MysqlTargetRepository(jdbi);
+    targetService = new TargetService(targets);
+    MysqlBatchRepository batches = new MysqlBatchRepository(jdbi);
+    MysqlQueueRepository queue = new MysqlQueueRepository(jdbi);
+    batchService =
+        new BatchService(
+            batches, queue, instances, networks, targets, new StarlarkPlacementScripts(),
+            BatchService.incusDetails(targets), clock);
+    queueService = new QueueService(queue, batches, instances, clock);
   }
 
   /** Registers every workflow and activity implementation on the worker. */

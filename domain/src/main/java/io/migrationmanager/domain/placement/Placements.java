@@ -125,7 +125,7 @@ public final class Placements {
   }
 
   /** The name the instance gets on the target: its overridden name, else its source name. */
-  static String name(InstanceRecord instance) {
+  public static String name(InstanceRecord instance) {
     return Overrides.apply(instance.properties(), instance.overrides()).name();
   }
 }

@@ -1,0 +1,44 @@
+package io.migrationmanager.server.resources;
+
+import io.migrationmanager.api.QueueEntry;
+import io.migrationmanager.server.http.Etags;
+import io.migrationmanager.server.service.QueueService;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /1.0/queue}: the migration queue, one entry per claimed instance. */
+@Path("/1.0/queue")
+@Produces(MediaType.APPLICATION_JSON)
+public class QueueResource {
+  private final QueueService service;
+
+  public QueueResource(QueueService service) {
+    this.service = service;
+  }
+
+  @GET
+  public Object list(@QueryParam("recursion") @DefaultValue("0") int recursion) {
+    return Lists.of(recursion, "/1.0/queue", service.list(), e -> e.instanceUuid().toString());
+  }
+
+  @GET
+  @Path("{uuid}")
+  public Response get(@PathParam("uuid") String uuid) {
+    QueueEntry e = service.get(Uuids.parse("queue entry", uuid));
+    return Response.ok(e).tag(new EntityTag(Etags.of(e))).build();
+  }
+
+  @DELETE
+  @Path("{uuid}")
+  public void delete(@PathParam("uuid") String uuid) {
+    service.delete(Uuids.parse("queue entry", uuid));
+  }
+}
