@@ -101,8 +101,73 @@ func (t *changeTracker) PutObject(o mo.Reference) {
 	snapshot.Config.Hardware.Device = devices
 }
 
-// UpdateObject is not needed by the tracker.
-func (t *changeTracker) UpdateObject(mo.Reference, []types.PropertyChange) {}
+// UpdateObject keeps the -ctk.vmdk files in step with change tracking, as ESXi does when a VM powers on and
+// opens its disks: with change tracking on, each flat disk gets its tracking file; with it off, the file goes.
+// So a VM whose change tracking was turned on while it was off (or before a power cycle) has its tracking files
+// once it runs.
+func (t *changeTracker) UpdateObject(o mo.Reference, changes []types.PropertyChange) {
+	if !powersOn(changes) {
+		return
+	}
+	vm, ok := simulator.Map.Get(o.Reference()).(*simulator.VirtualMachine)
+	if !ok || vm.Config == nil {
+		return
+	}
+	cbtOn := vm.Config.ChangeTrackingEnabled != nil && *vm.Config.ChangeTrackingEnabled
+	for _, d := range vm.Config.Hardware.Device {
+		disk, ok := d.(*types.VirtualDisk)
+		if !ok {
+			continue
+		}
+		backing, ok := disk.Backing.(*types.VirtualDiskFlatVer2BackingInfo)
+		if !ok {
+			continue
+		}
+		for backing.Parent != nil {
+			backing = backing.Parent
+		}
+		flat, err := flatFile(vm, backing.FileName)
+		if err != nil {
+			log.Printf("change tracking: %s: %v", backing.FileName, err)
+			continue
+		}
+		ctk := strings.TrimSuffix(flat, "-flat.vmdk") + "-ctk.vmdk"
+		if cbtOn {
+			err = writeIfMissing(ctk, "change tracking file of "+filepath.Base(strings.TrimSuffix(flat, "-flat.vmdk"))+"\n")
+		} else if err = os.Remove(ctk); errors.Is(err, os.ErrNotExist) {
+			err = nil
+		}
+		if err != nil {
+			log.Printf("change tracking: %s: %v", ctk, err)
+		}
+	}
+}
+
+// powersOn tells whether the changes put a VM into the poweredOn state.
+func powersOn(changes []types.PropertyChange) bool {
+	for _, c := range changes {
+		if c.Name == "runtime.powerState" && c.Val == types.VirtualMachinePowerStatePoweredOn {
+			return true
+		}
+	}
+	return false
+}
+
+// writeIfMissing creates the file with the content unless it exists.
+func writeIfMissing(file, content string) error {
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(content)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
 
 // RemoveObject is not needed by the tracker: recorded digests stay valid as change IDs.
 func (t *changeTracker) RemoveObject(types.ManagedObjectReference) {}

@@ -412,6 +412,50 @@ func TestQueryChangedDiskAreas(t *testing.T) {
 	}
 }
 
+func TestChangeTrackingFilesFollowPowerOn(t *testing.T) {
+	p, c := startTestPeer(t)
+	ctx := context.Background()
+	vm, err := find.NewFinder(c.Client).VirtualMachine(ctx, "/vc01/vm/Incus migrations/Debian Bookworm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctk := filepath.Join(p.fixture.dirs[0], "Debian", "Debian-ctk.vmdk")
+	exists := func() bool {
+		_, err := os.Stat(ctk)
+		return err == nil
+	}
+	setTracking := func(on bool) {
+		task, err := vm.Reconfigure(ctx, types.VirtualMachineConfigSpec{ChangeTrackingEnabled: types.NewBool(on)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := task.Wait(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	powerCycle := func() {
+		for _, power := range []func(context.Context) (*object.Task, error){vm.PowerOff, vm.PowerOn} {
+			if err := waitTask(ctx, power); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+
+	setTracking(true)
+	if exists() {
+		t.Fatal("the tracking file exists before the VM was power-cycled")
+	}
+	powerCycle()
+	if !exists() {
+		t.Fatal("no tracking file after powering on with change tracking on")
+	}
+	setTracking(false)
+	powerCycle()
+	if exists() {
+		t.Fatal("the tracking file stayed after powering on with change tracking off")
+	}
+}
+
 func equalExtents(a, b []types.DiskChangeExtent) bool {
 	if len(a) != len(b) {
 		return false

@@ -6,13 +6,23 @@ import com.vmware.vim25.FileQueryFlags;
 import com.vmware.vim25.HostDatastoreBrowserSearchResults;
 import com.vmware.vim25.HostDatastoreBrowserSearchSpec;
 import com.vmware.vim25.LocalizedMethodFault;
+import com.vmware.vim25.ManagedObjectNotFound;
 import com.vmware.vim25.ManagedObjectReference;
+import com.vmware.vim25.MethodFault;
 import com.vmware.vim25.NumericRange;
+import com.vmware.vim25.ObjectContent;
+import com.vmware.vim25.ObjectSpec;
 import com.vmware.vim25.OpaqueNetworkSummary;
 import com.vmware.vim25.OptionValue;
+import com.vmware.vim25.PropertyFilterSpec;
+import com.vmware.vim25.PropertySpec;
+import com.vmware.vim25.RetrieveOptions;
+import com.vmware.vim25.RetrieveResult;
 import com.vmware.vim25.TaskInfo;
 import com.vmware.vim25.ToolsUnavailable;
 import com.vmware.vim25.VMwareDVSPortSetting;
+import com.vmware.vim25.VirtualDevice;
+import com.vmware.vim25.VirtualMachineConfigSpec;
 import com.vmware.vim25.VmwareDistributedVirtualSwitchTrunkVlanSpec;
 import com.vmware.vim25.VmwareDistributedVirtualSwitchVlanIdSpec;
 import com.vmware.vim25.mo.CustomFieldsManager;
@@ -20,6 +30,8 @@ import com.vmware.vim25.mo.HostDatastoreBrowser;
 import com.vmware.vim25.mo.Task;
 import com.vmware.vim25.mo.VirtualMachine;
 import io.migrationmanager.api.GoDuration;
+import io.migrationmanager.domain.error.NotFoundException;
+import io.migrationmanager.domain.error.OperationFailedException;
 import io.migrationmanager.domain.error.TransientException;
 import io.migrationmanager.domain.error.ValidationException;
 import io.migrationmanager.domain.instance.InstanceNic;
@@ -71,7 +83,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A VMware source (vCenter or standalone ESXi) read through yavijava: connectivity checks, the
- * inventory import of spec §6.2 step 2, change-tracking file checks and power control.
+ * inventory import of spec §6.2 step 2, change-tracking file checks, power control, and turning
+ * change block tracking on.
  *
  * <p>The inventory is read in bulk: one ContainerView and one paged {@code RetrievePropertiesEx}
  * for every VM, one for folders, datacenters, resource pools, datastores and networks, and vCenter
@@ -97,6 +110,12 @@ public final class VsphereSource implements AutoCloseable {
   private static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofSeconds(10);
   private static final String OPAQUE_SEGMENT_PATH = "com.vmware.opaquenetwork.segment.path";
   private static final String RESOURCE_POOL_KEY = "vmware.resource_pool";
+  private static final String RUNTIME_POWER_STATE = "runtime.powerState";
+  private static final String CHANGE_TRACKING = "config.changeTrackingEnabled";
+  private static final String DEVICES = "config.hardware.device";
+  private static final String EXTRA_CONFIG = "config.extraConfig";
+  private static final String POWERED_ON = "poweredOn";
+  private static final String POWERED_OFF = "poweredOff";
 
   private final VmwareEndpoint endpoint;
   private final URI uri;
@@ -788,12 +807,12 @@ public final class VsphereSource implements AutoCloseable {
   /** Powers the VM on unless it runs already. */
   public void powerOn(String sourceSpecificId) {
     VirtualMachine vm = vm(sourceSpecificId);
-    if ("poweredOn".equals(powerState(vm))) {
+    if (POWERED_ON.equals(powerState(vm))) {
       return;
     }
     try {
       TaskInfo info = finish(vm.powerOnVM_Task(null));
-      if (info.getError() != null && !"poweredOn".equals(powerState(vm))) {
+      if (info.getError() != null && !POWERED_ON.equals(powerState(vm))) {
         throw new TransientException(
             "Failed to power on VM "
                 + sourceSpecificId
@@ -812,7 +831,7 @@ public final class VsphereSource implements AutoCloseable {
    */
   public void powerOff(String sourceSpecificId) {
     VirtualMachine vm = vm(sourceSpecificId);
-    if ("poweredOff".equals(powerState(vm))) {
+    if (POWERED_OFF.equals(powerState(vm))) {
       return;
     }
     try {
@@ -820,7 +839,7 @@ public final class VsphereSource implements AutoCloseable {
         vm.shutdownGuest();
       } catch (ToolsUnavailable e) {
         TaskInfo info = finish(vm.powerOffVM_Task());
-        if (info.getError() != null && !"poweredOff".equals(powerState(vm))) {
+        if (info.getError() != null && !POWERED_OFF.equals(powerState(vm))) {
           throw new TransientException(
               "Failed to power off VM "
                   + sourceSpecificId
@@ -833,7 +852,7 @@ public final class VsphereSource implements AutoCloseable {
           "Failed to power off VM " + sourceSpecificId + ": " + VsphereErrors.describe(e), e);
     }
     Instant deadline = Instant.now().plus(connectionTimeout);
-    while (!"poweredOff".equals(powerState(vm))) {
+    while (!POWERED_OFF.equals(powerState(vm))) {
       if (Instant.now().isAfter(deadline)) {
         throw new TransientException(
             "VM "
@@ -842,6 +861,98 @@ public final class VsphereSource implements AutoCloseable {
                 + GoDuration.of(connectionTimeout));
       }
       sleep(Duration.ofMillis(200));
+    }
+  }
+
+  // ------------------------------------------------------------------------------- change tracking
+
+  /**
+   * Whether the VM is powered on.
+   *
+   * @throws NotFoundException when the VM does not exist
+   */
+  public boolean poweredOn(String sourceSpecificId) {
+    return POWERED_ON.equals(powerState(vm(sourceSpecificId)));
+  }
+
+  /**
+   * Whether change block tracking is on ({@code config.changeTrackingEnabled}).
+   *
+   * @throws NotFoundException when the VM does not exist
+   */
+  public boolean changeTrackingEnabled(String sourceSpecificId) {
+    return properties(vm(sourceSpecificId), CHANGE_TRACKING).bool(CHANGE_TRACKING);
+  }
+
+  /**
+   * Removes every snapshot of the VM, consolidating its disks.
+   *
+   * @throws OperationFailedException when the source refuses
+   */
+  public void removeAllSnapshots(String sourceSpecificId) {
+    VirtualMachine vm = vm(sourceSpecificId);
+    try {
+      TaskInfo info = finish(vm.removeAllSnapshots_Task());
+      if (info.getError() != null) {
+        throw new OperationFailedException(
+            "Failed to remove the snapshots of VM "
+                + sourceSpecificId
+                + ": "
+                + VsphereErrors.faultMessage(info.getError()));
+      }
+    } catch (RemoteException e) {
+      throw failure("remove the snapshots of", sourceSpecificId, e);
+    }
+  }
+
+  /**
+   * Switches change block tracking off and on again (spec §3.3): first every {@code *ctkEnabled}
+   * key the VM has (and {@code changeTrackingEnabled}) to false, on its own so that the tracking
+   * state is reset; then {@code changeTrackingEnabled} true with {@code ctkEnabled=TRUE} and {@code
+   * <controller><bus>:<unit>.ctkEnabled=TRUE} for every supported disk. The VM should be off and
+   * without snapshots, as VMware creates the tracking files when it powers on.
+   *
+   * @throws ValidationException when no disk of the VM supports change tracking
+   */
+  public void reconfigureChangeTracking(String sourceSpecificId) {
+    VirtualMachine vm = vm(sourceSpecificId);
+    PropertyValues config = properties(vm, DEVICES, EXTRA_CONFIG, CHANGE_TRACKING);
+    List<String> disks =
+        ChangeTrackingKeys.supportedDiskKeys(config.list(DEVICES, VirtualDevice.class));
+    if (disks.isEmpty()) {
+      throw new ValidationException(
+          "VM " + sourceSpecificId + " has no disk that supports change tracking");
+    }
+    List<String> existing =
+        ChangeTrackingKeys.existing(config.list(EXTRA_CONFIG, OptionValue.class));
+    if (!existing.isEmpty() || config.bool(CHANGE_TRACKING)) {
+      VirtualMachineConfigSpec off = new VirtualMachineConfigSpec();
+      off.setChangeTrackingEnabled(false);
+      off.setExtraConfig(ChangeTrackingKeys.options(existing, "FALSE"));
+      reconfigure(vm, sourceSpecificId, off);
+    }
+    List<String> keys = new ArrayList<>();
+    keys.add(ChangeTrackingKeys.VM_KEY);
+    keys.addAll(disks);
+    VirtualMachineConfigSpec on = new VirtualMachineConfigSpec();
+    on.setChangeTrackingEnabled(true);
+    on.setExtraConfig(ChangeTrackingKeys.options(keys, "TRUE"));
+    reconfigure(vm, sourceSpecificId, on);
+  }
+
+  private void reconfigure(
+      VirtualMachine vm, String sourceSpecificId, VirtualMachineConfigSpec spec) {
+    try {
+      TaskInfo info = finish(vm.reconfigVM_Task(spec));
+      if (info.getError() != null) {
+        throw new OperationFailedException(
+            "Failed to reconfigure VM "
+                + sourceSpecificId
+                + ": "
+                + VsphereErrors.faultMessage(info.getError()));
+      }
+    } catch (RemoteException e) {
+      throw failure("reconfigure", sourceSpecificId, e);
     }
   }
 
@@ -856,8 +967,59 @@ public final class VsphereSource implements AutoCloseable {
     return new VirtualMachine(connection().serverConnection(), ref);
   }
 
-  private static String powerState(VirtualMachine vm) {
-    return vm.getRuntime() == null ? "" : String.valueOf(vm.getRuntime().getPowerState());
+  /** The VM's {@code runtime.powerState}, e.g. {@code poweredOn}. */
+  private String powerState(VirtualMachine vm) {
+    return properties(vm, RUNTIME_POWER_STATE).string(RUNTIME_POWER_STATE);
+  }
+
+  /**
+   * Reads properties of one VM.
+   *
+   * @throws NotFoundException when the VM does not exist
+   */
+  private PropertyValues properties(VirtualMachine vm, String... paths) {
+    ObjectSpec object = new ObjectSpec();
+    object.setObj(vm.getMOR());
+    object.setSkip(false);
+    PropertyFilterSpec filter = new PropertyFilterSpec();
+    filter.setObjectSet(new ObjectSpec[] {object});
+    filter.setPropSet(new PropertySpec[] {BulkRetriever.spec("VirtualMachine", List.of(paths))});
+    String id = PropertyValues.key(vm.getMOR());
+    RetrieveResult result;
+    try {
+      result =
+          connection()
+              .serviceInstance()
+              .getPropertyCollector()
+              .retrievePropertiesEx(new PropertyFilterSpec[] {filter}, new RetrieveOptions());
+    } catch (RemoteException e) {
+      throw failure("read", id, e);
+    }
+    ObjectContent[] contents = result == null ? null : result.getObjects();
+    if (contents == null || contents.length == 0) {
+      throw notFound(id);
+    }
+    return PropertyValues.of(contents[0]);
+  }
+
+  /**
+   * A failed call on a VM as a domain error: not found, refused by the source (a vSphere fault) or
+   * not reached.
+   */
+  private RuntimeException failure(String action, String sourceSpecificId, RemoteException e) {
+    if (e instanceof ManagedObjectNotFound) {
+      return notFound(sourceSpecificId);
+    }
+    String message =
+        "Failed to " + action + " VM " + sourceSpecificId + ": " + VsphereErrors.describe(e);
+    return e instanceof MethodFault
+        ? new OperationFailedException(message, e)
+        : new TransientException(message, e);
+  }
+
+  private NotFoundException notFound(String sourceSpecificId) {
+    return new NotFoundException(
+        "VM " + sourceSpecificId + " not found on " + GoStrings.quote(endpoint.endpoint()));
   }
 
   /** Waits for a task; yavijava's default first poll comes after 1 s, this polls every 50 ms. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code /1.0/instances}: imported VMs and their overrides. */
+/** {@code /1.0/instances}: imported VMs, their overrides, and actions on their source VMs. */
 @Path("/1.0/instances")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -73,5 +74,26 @@ public class InstancesResource {
   @Path("{uuid}/override")
   public void deleteOverride(@PathParam("uuid") String uuid) {
     service.deleteOverride(Uuids.parse("instance", uuid));
+  }
+
+  /** Powers the source VM on or off ({@code ?state=on|off}). */
+  @POST
+  @Path("{uuid}/:power")
+  public void power(@PathParam("uuid") String uuid, @QueryParam("state") String state) {
+    service.power(Uuids.parse("instance", uuid), state);
+  }
+
+  /** Turns change block tracking on for the source VM and resets background import. */
+  @POST
+  @Path("{uuid}/:enable-background-import")
+  public void enableBackgroundImport(@PathParam("uuid") String uuid) {
+    service.enableBackgroundImport(Uuids.parse("instance", uuid));
+  }
+
+  /** Turns background import back on when the source VM has change block tracking on. */
+  @POST
+  @Path("{uuid}/:reset-background-import")
+  public void resetBackgroundImport(@PathParam("uuid") String uuid) {
+    service.resetBackgroundImport(Uuids.parse("instance", uuid));
   }
 }

@@ -32,8 +32,17 @@ public class NetworksResource {
     this.service = service;
   }
 
+  /**
+   * Lists networks; {@code include_expression} filters on {@code uuid}, {@code source_specific_id}, {@code
+   * source}, {@code type} and {@code location} (a bare word matches locations) and implies recursion.
+   */
   @GET
-  public Object list(@QueryParam("recursion") @DefaultValue("0") int recursion) {
+  public Object list(
+      @QueryParam("recursion") @DefaultValue("0") int recursion,
+      @QueryParam("include_expression") String expression) {
+    if (expression != null && !expression.isBlank()) {
+      return service.list(expression);
+    }
     List<Network> all = service.list();
     return Lists.of(recursion, "/1.0/networks", all, n -> n.uuid().toString());
   }

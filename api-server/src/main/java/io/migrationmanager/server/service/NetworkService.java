@@ -7,6 +7,7 @@ import io.migrationmanager.domain.error.NotFoundException;
 import io.migrationmanager.domain.error.ValidationException;
 import io.migrationmanager.domain.instance.InstanceRepository;
 import io.migrationmanager.domain.instance.InstanceViews;
+import io.migrationmanager.domain.network.NetworkFilters;
 import io.migrationmanager.domain.network.NetworkRecord;
 import io.migrationmanager.domain.network.NetworkRepository;
 import io.migrationmanager.domain.network.NetworkViews;
@@ -25,6 +26,11 @@ public class NetworkService {
 
   public List<Network> list() {
     return networks.list().stream().map(NetworkViews::toApi).toList();
+  }
+
+  /** The networks an include expression selects (spec §6.3, with the location alias). */
+  public List<Network> list(String expression) {
+    return NetworkFilters.select(expression, networks.list()).stream().map(NetworkViews::toApi).toList();
   }
 
   public NetworkRecord record(UUID uuid) {
