@@ -94,6 +94,7 @@ public class Services {
             batches, queue, instances, networks, targets, new StarlarkPlacementScripts(),
             BatchService.incusDetails(targets), clock);
     queueService = new QueueService(queue, batches, instances, clock);
+    instanceService.onOverrideChanged(batchService::reassessInstance);
   }
 
   /** Registers every workflow and activity implementation on the worker. */

@@ -359,24 +359,31 @@ public class BatchService {
    * override unblocks (or blocks) them at once.
    */
   public void reassess(Batch b) {
+    queue.listByBatch(b.name()).forEach(e -> reassess(b, e));
+  }
+
+  /** Re-evaluates the queue entry of one instance after its override changed. */
+  public void reassessInstance(UUID instance) {
+    queue.find(instance).ifPresent(e -> batches.find(e.batchName()).ifPresent(b -> reassess(b, e)));
+  }
+
+  private void reassess(Batch b, QueueRecord e) {
+    if (e.status() != MigrationStatus.BLOCKED && e.status() != MigrationStatus.WAITING) {
+      return;
+    }
+    if (e.statusMessage().startsWith("Cannot place instance: ")) {
+      return;
+    }
+    Optional<InstanceRecord> instance = instances.find(e.instanceUuid());
+    if (instance.isEmpty()) {
+      return;
+    }
     Instant now = clock.instant();
-    for (QueueRecord e : queue.listByBatch(b.name())) {
-      if (e.status() != MigrationStatus.BLOCKED && e.status() != MigrationStatus.WAITING) {
-        continue;
-      }
-      if (e.statusMessage().startsWith("Cannot place instance: ")) {
-        continue;
-      }
-      Optional<InstanceRecord> instance = instances.find(e.instanceUuid());
-      if (instance.isEmpty()) {
-        continue;
-      }
-      Optional<String> reason = Restrictions.reason(instance.get(), b.config().instanceRestrictionOverrides());
-      if (reason.isPresent() && !(e.status() == MigrationStatus.BLOCKED && e.statusMessage().equals(reason.get()))) {
-        queue.update(e.withStatus(MigrationStatus.BLOCKED, reason.get(), now));
-      } else if (reason.isEmpty() && e.status() == MigrationStatus.BLOCKED) {
-        queue.update(e.withStatus(MigrationStatus.WAITING, UNBLOCKED, now));
-      }
+    Optional<String> reason = Restrictions.reason(instance.get(), b.config().instanceRestrictionOverrides());
+    if (reason.isPresent() && !(e.status() == MigrationStatus.BLOCKED && e.statusMessage().equals(reason.get()))) {
+      queue.update(e.withStatus(MigrationStatus.BLOCKED, reason.get(), now));
+    } else if (reason.isEmpty() && e.status() == MigrationStatus.BLOCKED) {
+      queue.update(e.withStatus(MigrationStatus.WAITING, UNBLOCKED, now));
     }
   }
 

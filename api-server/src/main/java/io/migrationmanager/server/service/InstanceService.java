@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -34,6 +35,8 @@ public class InstanceService {
   private final SourceVmControl vms;
   private final Jdbi jdbi;
   private final Clock clock;
+
+  private Consumer<UUID> overrideChanged = uuid -> {};
 
   public InstanceService(
       InstanceRepository instances, SourceRepository sources, SourceVmControl vms, Jdbi jdbi, Clock clock) {
@@ -75,7 +78,13 @@ public class InstanceService {
     checkQueueRules(current, next);
     InstanceOverride stored = next.withLastUpdate(clock.instant());
     instances.updateOverride(uuid, stored);
+    overrideChanged.accept(uuid);
     return stored;
+  }
+
+  /** Tells {@code listener} of every changed override (a queued migration may be unblocked by it). */
+  public void onOverrideChanged(Consumer<UUID> listener) {
+    this.overrideChanged = listener;
   }
 
   /** Resets the override to none (same rules as a replacement). */

@@ -1,0 +1,146 @@
+package io.migrationmanager.tests.support;
+
+import io.migrationmanager.testsupport.Peers;
+import io.migrationmanager.testsupport.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The service as a separate process ({@code java -jar api-server/target/migration-managerd.jar server FILE}),
+ * so a test can kill it the hard way and start it again.
+ */
+public final class ServiceProcess implements AutoCloseable {
+  private final Path dir;
+  private final Path config;
+  private final Path log;
+  private final int temporalPort;
+  private Process process;
+
+  /** A configuration for {@code db}, with its own free ports and files in a temporary directory. */
+  public ServiceProcess(TestDatabase db) throws IOException {
+    this(db.url(), db.user(), db.password());
+  }
+
+  public ServiceProcess(String dbUrl, String dbUser, String dbPassword) throws IOException {
+    dir = Files.createTempDirectory("mm-process");
+    temporalPort = freePort();
+    config = dir.resolve("config.yml");
+    log = dir.resolve("service.log");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "dataDir: \"" + dir + "\"",
+            "database:",
+            "  url: \"" + dbUrl + "\"",
+            "  user: \"" + dbUser + "\"",
+            "  password: \"" + dbPassword + "\"",
+            "temporal:",
+            "  target: \"\"",
+            "  embeddedPort: " + temporalPort,
+            "server:",
+            "  type: default",
+            "  registerDefaultExceptionMappers: false",
+            "  applicationConnectors:",
+            "    - type: mm-https",
+            "      bindHost: 127.0.0.1",
+            "      port: " + freePort(),
+            "    - type: unix",
+            "      path: \"" + socket() + "\"",
+            "  adminConnectors:",
+            "    - type: http",
+            "      bindHost: 127.0.0.1",
+            "      port: " + freePort(),
+            ""));
+  }
+
+  /** Overrides one line of the configuration, e.g. to make start-up fail. */
+  public ServiceProcess replaceInConfig(String from, String to) throws IOException {
+    Files.writeString(config, Files.readString(config).replace(from, to));
+    return this;
+  }
+
+  public static Path jar() {
+    return Peers.repoRoot().resolve("api-server/target/migration-managerd.jar");
+  }
+
+  public Path socket() {
+    return dir.resolve("unix.socket");
+  }
+
+  public String temporalTarget() {
+    return "127.0.0.1:" + temporalPort;
+  }
+
+  /** Starts the process and waits until its unix socket answers. */
+  public void start(Duration timeout) throws IOException, InterruptedException {
+    if (!Files.exists(jar())) {
+      throw new IllegalStateException("Build the service first (mvn package): " + jar() + " is missing");
+    }
+    Files.deleteIfExists(socket());
+    process =
+        new ProcessBuilder(
+                List.of("java", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar().toString(), "server",
+                    config.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The service exited with " + process.exitValue() + ": " + Files.readString(log));
+      }
+      if (Files.exists(socket())) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("The service did not start within " + timeout + ": " + Files.readString(log));
+  }
+
+  /** Runs the service until it exits by itself (a failed start); returns its exit code. */
+  public int runToExit(Duration timeout) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                List.of("java", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar().toString(), "server",
+                    config.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+            .start();
+    if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("The service kept running: " + Files.readString(log));
+    }
+    return p.exitValue();
+  }
+
+  public String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  /** Kills the process without letting it shut down (SIGKILL). */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
