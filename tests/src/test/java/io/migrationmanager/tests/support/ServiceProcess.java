@@ -4,6 +4,10 @@ import io.migrationmanager.testsupport.Peers;
 import io.migrationmanager.testsupport.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,12 +98,29 @@ public final class ServiceProcess implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException("The service exited with " + process.exitValue() + ": " + Files.readString(log));
       }
-      if (Files.exists(socket())) {
+      if (Files.exists(socket()) && answers()) {
         return;
       }
       Thread.sleep(100);
     }
     throw new IllegalStateException("The service did not start within " + timeout + ": " + Files.readString(log));
+  }
+
+  /** Whether {@code GET /1.0} on the unix socket answers with the API envelope. */
+  private boolean answers() {
+    try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {
+      ch.write(ByteBuffer.wrap("GET /1.0 HTTP/1.1\r\nHost: unix\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+      ByteBuffer buf = ByteBuffer.allocate(8192);
+      StringBuilder reply = new StringBuilder();
+      while (ch.read(buf) > 0) {
+        buf.flip();
+        reply.append(StandardCharsets.UTF_8.decode(buf));
+        buf.clear();
+      }
+      return reply.toString().startsWith("HTTP/1.1 200") && reply.toString().contains("\"type\":\"sync\"");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Runs the service until it exits by itself (a failed start); returns its exit code. */
