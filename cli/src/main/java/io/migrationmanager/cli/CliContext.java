@@ -6,6 +6,7 @@ import io.migrationmanager.cli.config.Remote;
 import io.migrationmanager.cli.remote.RemoteConnector;
 import io.migrationmanager.cli.transport.ApiClient;
 import io.migrationmanager.cli.transport.UnixSocketApiClient;
+import java.time.Clock;
 
 /**
  * Everything a command needs for one invocation: the {@link Terminal}, the configuration, and the
@@ -38,6 +39,11 @@ public final class CliContext {
 
   public ConfigStore configStore() {
     return configStore;
+  }
+
+  /** The current time, for times shown relative to now ({@code 4s ago}). */
+  public Clock clock() {
+    return environment.clock();
   }
 
   /** Set by the global {@code --force-local} flag. */

@@ -9,6 +9,8 @@ import io.migrationmanager.cli.inventory.NetworkCommand;
 import io.migrationmanager.cli.inventory.SourceCommand;
 import io.migrationmanager.cli.inventory.TargetCommand;
 import io.migrationmanager.cli.inventory.WarningCommand;
+import io.migrationmanager.cli.migration.BatchCommand;
+import io.migrationmanager.cli.migration.QueueCommand;
 import io.migrationmanager.cli.remote.RemoteCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -39,7 +41,9 @@ import picocli.CommandLine.Spec;
       TargetCommand.class,
       InstanceCommand.class,
       NetworkCommand.class,
-      WarningCommand.class
+      WarningCommand.class,
+      BatchCommand.class,
+      QueueCommand.class
     })
 public final class Main implements Runnable {
 

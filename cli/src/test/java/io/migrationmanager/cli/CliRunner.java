@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ public final class CliRunner {
   public record Result(int exitCode, String out, String err) {}
 
   private final Map<String, String> variables = new HashMap<>();
+  private Clock clock = Clock.systemUTC();
 
   /** A runner whose configuration lives in {@code configDir}. */
   public CliRunner(Path configDir) {
@@ -33,6 +35,12 @@ public final class CliRunner {
     return this;
   }
 
+  /** Uses {@code fixed} as the current time for later invocations. */
+  public CliRunner withClock(Clock fixed) {
+    this.clock = fixed;
+    return this;
+  }
+
   /** The environment of one invocation, with {@code stdin} as standard input. */
   public CliEnvironment environment(
       String stdin, PrintStream out, PrintStream err, boolean interactive, EditorLauncher editor) {
@@ -42,7 +50,8 @@ public final class CliRunner {
         out,
         err,
         () -> interactive,
-        editor);
+        editor,
+        clock);
   }
 
   /** Runs {@code args} with {@code stdin} as (non-terminal) standard input. */

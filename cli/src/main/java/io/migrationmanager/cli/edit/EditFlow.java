@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -66,12 +67,27 @@ public final class EditFlow {
    * paths are the same).
    */
   public void edit(String what, String getPath, UnaryOperator<JsonNode> view, String putPath) {
+    edit(what, getPath, view, putPath, yaml -> yaml);
+  }
+
+  /**
+   * Like {@link #edit(String, String, UnaryOperator, String)}, but the edited YAML is turned into
+   * the request body by {@code body}, which may reject it with a {@link CliException} before
+   * anything is sent (in the editor, the user is then asked to fix it like after a rejection by the
+   * server).
+   */
+  public void edit(
+      String what,
+      String getPath,
+      UnaryOperator<JsonNode> view,
+      String putPath,
+      Function<JsonNode, Object> body) {
     if (!terminal.isInteractive()) {
       String text = terminal.readAll();
       if (isBlank(text)) {
         throw new CliException("No configuration was given on standard input");
       }
-      api.put(putPath, Json.parseYaml(text), null);
+      api.put(putPath, body.apply(Json.parseYaml(text)), null);
       return;
     }
     ApiResponse current = api.getWithEtag(getPath);
@@ -92,7 +108,7 @@ public final class EditFlow {
           throw new CliException(lastError == null ? "Edit aborted: the file is empty" : lastError);
         }
         try {
-          api.put(putPath, Json.parseYaml(userText), etag);
+          api.put(putPath, body.apply(Json.parseYaml(userText)), etag);
           return;
         } catch (CliException e) {
           lastError = e.getMessage();

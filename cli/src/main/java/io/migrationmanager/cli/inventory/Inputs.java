@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * Parsing and validation of what the inventory commands take as prompt answers and flags. Every
  * parser rejects a value with a {@link CliException} whose message is the reason only (shown after
  * {@code Invalid input: } at a prompt); {@link #flag} words it for a flag. Everything is checked
- * before a request is sent.
+ * before a request is sent. {@link #uuid} and {@link #quote} serve the batch and queue commands as
+ * well.
  */
-final class Inputs {
+public final class Inputs {
 
   /** The largest import or create limit the original accepts. */
   static final int MAX_LIMIT = 1024;
@@ -145,8 +146,11 @@ final class Inputs {
     return datacenters;
   }
 
-  /** An instance, network or warning UUID given as an argument. */
-  static String uuid(String what, String text) {
+  /**
+   * A UUID given as an argument (an instance, network, warning or queue entry), checked before it
+   * goes into a request path; {@code Invalid <what> UUID "<text>"} otherwise.
+   */
+  public static String uuid(String what, String text) {
     if (!UUID.matcher(text).matches()) {
       throw new CliException("Invalid " + what + " UUID " + quote(text));
     }
@@ -187,7 +191,7 @@ final class Inputs {
   }
 
   /** {@code text} in double quotes, with quotes and backslashes escaped, as Go's {@code %q}. */
-  static String quote(String text) {
+  public static String quote(String text) {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -23,13 +23,22 @@ public final class GoTime {
 
   /** {@code instant} in UTC as Go's {@code time.String()}. */
   public static String format(Instant instant) {
+    return formatDateTime(instant) + " +0000 UTC";
+  }
+
+  /**
+   * {@code instant} in UTC as the user's document writes window times in YAML, {@code 2025-12-01
+   * 01:00:00} (Go's {@code time.DateTime} layout), with the fractional seconds when there are any;
+   * the API reads it back as the same instant.
+   */
+  public static String formatDateTime(Instant instant) {
     OffsetDateTime time = instant.atOffset(ZoneOffset.UTC);
     StringBuilder out = new StringBuilder(SECONDS.format(time));
     int nanos = time.getNano();
     if (nanos != 0) {
       out.append('.').append(String.format("%09d", nanos).replaceAll("0+$", ""));
     }
-    return out.append(" +0000 UTC").toString();
+    return out.toString();
   }
 
   /** Parses an RFC 3339 time from the API ({@code 2025-11-18T23:47:23.992054737Z}, any offset). */

@@ -78,6 +78,14 @@ public final class Renderer {
     return new Renderer(format, header, true);
   }
 
+  /**
+   * Whether the output is meant for people ({@code table}, {@code compact}) rather than programs
+   * ({@code csv}, {@code json}, {@code yaml}), so text around the table is welcome.
+   */
+  public boolean isForPeople() {
+    return format == Format.TABLE || format == Format.COMPACT;
+  }
+
   /** This renderer, but rows keep the order in which they are given (the API's order). */
   public Renderer keepingOrder() {
     return new Renderer(format, header, false);

@@ -33,7 +33,7 @@ import java.util.function.Function;
  * fingerprint is pinned: otherwise the answer is {@code Confirm TLS fingerprint} with {@link
  * #CERT_FINGERPRINT}, or {@code Cannot connect} for hosts named {@code unreachable*}.
  */
-final class FakeInventoryServer implements Function<Request, String> {
+public final class FakeInventoryServer implements Function<Request, String> {
 
   /** The SHA-256 fingerprint of every fake endpoint's certificate. */
   static final String CERT_FINGERPRINT =
@@ -75,7 +75,7 @@ final class FakeInventoryServer implements Function<Request, String> {
   }
 
   /** Loads the instances, networks and warnings of the user's document. */
-  FakeInventoryServer withSeedInventory() {
+  public FakeInventoryServer withSeedInventory() {
     for (JsonNode instance : fixture("instances.json")) {
       ObjectNode copy = (ObjectNode) instance.deepCopy();
       if (!copy.has("overrides")) {
@@ -85,6 +85,22 @@ final class FakeInventoryServer implements Function<Request, String> {
     }
     fixture("networks.json").forEach(n -> networks.put(n.path("uuid").asText(), (ObjectNode) n));
     fixture("warnings.json").forEach(w -> warnings.put(w.path("uuid").asText(), (ObjectNode) w));
+    return this;
+  }
+
+  /**
+   * Registers an Incus target that passed its connectivity check, as {@code target add} would with
+   * the fingerprint confirmed.
+   */
+  public FakeInventoryServer withTarget(String name) {
+    ObjectNode target = JsonNodeFactory.instance.objectNode();
+    target.put("name", name);
+    target.put("target_type", "incus");
+    ObjectNode properties = target.putObject("properties");
+    properties.put("endpoint", "https://" + name + ".example.net:8443");
+    properties.put("trusted_server_certificate_fingerprint", CERT_FINGERPRINT);
+    properties.put("connectivity_status", "OK");
+    targets.put(name, target);
     return this;
   }
 
@@ -104,8 +120,13 @@ final class FakeInventoryServer implements Function<Request, String> {
   }
 
   /** The stored instance. */
-  ObjectNode instance(String uuid) {
+  public ObjectNode instance(String uuid) {
     return instances.get(uuid);
+  }
+
+  /** The stored instances, in the order of the API. */
+  public List<ObjectNode> instances() {
+    return List.copyOf(instances.values());
   }
 
   /** The stored network. */
@@ -420,7 +441,8 @@ final class FakeInventoryServer implements Function<Request, String> {
     return JsonNodeFactory.instance.objectNode();
   }
 
-  private static String etag(JsonNode object) {
+  /** The ETag of {@code object}: a hash of its JSON, quoted. */
+  public static String etag(JsonNode object) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
@@ -431,7 +453,8 @@ final class FakeInventoryServer implements Function<Request, String> {
     }
   }
 
-  private static String sync(JsonNode metadata) {
+  /** A success envelope carrying {@code metadata}. */
+  public static String sync(JsonNode metadata) {
     ObjectNode envelope = JsonNodeFactory.instance.objectNode();
     envelope.put("type", "sync");
     envelope.put("status", "Success");
@@ -443,7 +466,8 @@ final class FakeInventoryServer implements Function<Request, String> {
     return Json.toJson(envelope);
   }
 
-  private static String error(int code, String message) {
+  /** An error envelope with the HTTP code and the message shown to the user. */
+  public static String error(int code, String message) {
     ObjectNode envelope = JsonNodeFactory.instance.objectNode();
     envelope.put("type", "error");
     envelope.put("status", "");
@@ -455,7 +479,8 @@ final class FakeInventoryServer implements Function<Request, String> {
     return Json.toJson(envelope);
   }
 
-  private static String http(int status, String body, String etag, String location) {
+  /** A complete HTTP response with {@code body}, and the ETag and Location headers unless null. */
+  public static String http(int status, String body, String etag, String location) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " X\r\n");
     head.append("Content-Type: application/json\r\n");

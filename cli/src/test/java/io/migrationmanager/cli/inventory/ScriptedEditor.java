@@ -14,26 +14,26 @@ import java.util.List;
  * A text editor for tests: every time it is opened it records the file's text and saves the next
  * queued text, running the queued action first (to change the server meanwhile).
  */
-final class ScriptedEditor implements EditorLauncher {
+public final class ScriptedEditor implements EditorLauncher {
 
   private final Deque<String> saves = new ArrayDeque<>();
   private final Deque<Runnable> actions = new ArrayDeque<>();
   private final List<String> seen = new ArrayList<>();
 
   /** Saves {@code text} at the next opening. */
-  ScriptedEditor thenSave(String text) {
+  public ScriptedEditor thenSave(String text) {
     return thenSave(text, () -> {});
   }
 
   /** Runs {@code meanwhile}, then saves {@code text}, at the next opening. */
-  ScriptedEditor thenSave(String text, Runnable meanwhile) {
+  public ScriptedEditor thenSave(String text, Runnable meanwhile) {
     saves.add(text);
     actions.add(meanwhile);
     return this;
   }
 
   /** What the file held each time the editor was opened. */
-  List<String> seen() {
+  public List<String> seen() {
     return seen;
   }
 
