@@ -26,6 +26,6 @@ public record QueueEntry(
     @JsonProperty("migration_status") String migrationStatus,
     @JsonProperty("migration_status_message") String migrationStatusMessage,
     @JsonProperty("batch_name") String batchName,
-    @JsonProperty("last_update") Instant lastUpdate,
+    @JsonProperty("last_update") @GoTime.Wire Instant lastUpdate,
     @JsonProperty("migration_window") MigrationWindow migrationWindow,
     @JsonProperty("placement") Placement placement) {}
