@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * A fresh, empty MariaDB/MySQL database for one test class, on the server {@code tests/run-all} provides
  * ({@code MM_TEST_DB_URL}, {@code MM_TEST_DB_USER}, {@code MM_TEST_DB_PASSWORD}: an account that may create
  * databases). Without those variables the local server on 127.0.0.1:3306 is used with the account that
- * {@code tests/run-all} created ({@code mm_test}, password in {@code var/test-db.password}).
+ * {@code tests/run-all} created ({@code mm_test}, password in {@code ~/.local/state/migration-manager/test-db.password}).
  */
 public final class TestDatabase implements AutoCloseable {
   private final String serverUrl;
@@ -40,7 +40,7 @@ public final class TestDatabase implements AutoCloseable {
     if (url == null) {
       url = "jdbc:mysql://127.0.0.1:3306/";
       user = "mm_test";
-      Path pwFile = Peers.repoRoot().resolve("var/test-db.password");
+      Path pwFile = Path.of(System.getProperty("user.home"), ".local/state/migration-manager/test-db.password");
       try {
         password = Files.exists(pwFile) ? Files.readString(pwFile).trim() : "";
       } catch (IOException e) {
