@@ -6,6 +6,9 @@ import io.migrationmanager.cli.CliRunner;
 import io.migrationmanager.testsupport.TestDatabase;
 import io.migrationmanager.testsupport.VcsimPeer;
 import io.migrationmanager.tests.support.ServiceProcess;
+import io.migrationmanager.tests.support.TestTemporal;
+import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
 import io.migrationmanager.tls.Pem;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -83,6 +86,56 @@ class ProcessRestartIT {
           .contains("Error: Cannot reach Temporal at 127.0.0.1:1")
           .contains("leave temporal.target empty to use the embedded one")
           .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void dbMigrateAppliesTheSchemaOnce() throws Exception {
+    try (TestDatabase empty = TestDatabase.createEmpty();
+        ServiceProcess tool = new ServiceProcess(empty)) {
+      assertThat(tool.runCommand(Duration.ofSeconds(60), "db", "migrate")).as(tool.log()).isZero();
+      assertThat(tool.log()).containsPattern("Database schema is at version \\d+ \\([1-9]\\d* migrations applied\\)");
+      assertThat(tool.runCommand(Duration.ofSeconds(60), "db", "migrate")).isZero();
+      assertThat(tool.log()).contains("(0 migrations applied)");
+    }
+  }
+
+  @Test
+  void aStandaloneWorkerNeedsATemporalServerAndPollsItsTaskQueue() throws Exception {
+    try (ServiceProcess worker = new ServiceProcess(db)) {
+      assertThat(worker.runCommand(Duration.ofSeconds(60), "worker")).isEqualTo(1);
+      assertThat(worker.log()).contains("Error: The worker command needs temporal.target");
+    }
+    String target = TestTemporal.target();
+    if (target == null) {
+      return;
+    }
+    String namespace = TestTemporal.freshNamespace();
+    try (ServiceProcess worker =
+        new ServiceProcess(db)
+            .replaceInConfig("target: \"\"", "target: \"" + target + "\"\n  namespace: \"" + namespace + "\"")) {
+      worker.startCommand("worker");
+      WorkflowServiceStubs stubs =
+          WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+      try {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int pollers = 0;
+        while (pollers == 0 && System.nanoTime() < deadline) {
+          pollers =
+              stubs
+                  .blockingStub()
+                  .describeTaskQueue(
+                      DescribeTaskQueueRequest.newBuilder()
+                          .setNamespace(namespace)
+                          .setTaskQueue(TaskQueue.newBuilder().setName("migration-manager"))
+                          .build())
+                  .getPollersCount();
+          Thread.sleep(250);
+        }
+        assertThat(pollers).as(worker.log()).isPositive();
+      } finally {
+        stubs.shutdownNow();
+      }
     }
   }
 

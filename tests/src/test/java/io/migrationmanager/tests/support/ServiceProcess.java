@@ -80,6 +80,17 @@ public final class ServiceProcess implements AutoCloseable {
     return "127.0.0.1:" + temporalPort;
   }
 
+  /** Starts {@code migration-managerd <command> <config>} in the background (e.g. {@code worker}). */
+  public void startCommand(String command) throws IOException {
+    process =
+        new ProcessBuilder(
+                List.of("java", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar().toString(), command,
+                    config.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+  }
+
   /** Starts the process and waits until its unix socket answers. */
   public void start(Duration timeout) throws IOException, InterruptedException {
     if (!Files.exists(jar())) {
@@ -125,10 +136,20 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Runs the service until it exits by itself (a failed start); returns its exit code. */
   public int runToExit(Duration timeout) throws IOException, InterruptedException {
+    return runCommand(timeout, "server");
+  }
+
+  /**
+   * Runs {@code migration-managerd <command...> <config>} until it exits; returns its exit code (its output is in
+   * {@link #log()}).
+   */
+  public int runCommand(Duration timeout, String... command) throws IOException, InterruptedException {
+    List<String> args =
+        new java.util.ArrayList<>(List.of("java", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar().toString()));
+    args.addAll(List.of(command));
+    args.add(config.toString());
     Process p =
-        new ProcessBuilder(
-                List.of("java", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar().toString(), "server",
-                    config.toString()))
+        new ProcessBuilder(args)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
             .start();
