@@ -175,6 +175,33 @@ class ApiEnvelopeTest {
   }
 
   @Test
+  void listsAreUrlsUnlessRecursionAndSecretsAreNeverReturned() {
+    services()
+        .jdbi()
+        .useHandle(
+            h -> h.execute(
+                "INSERT INTO targets (name, target_type, properties) VALUES ('incus 01', 'incus', "
+                    + "'{\"endpoint\":\"https://incus.example:8443\",\"tls_client_cert\":\"CERT\","
+                    + "\"tls_client_key\":\"SECRET-KEY\",\"connectivity_status\":\"OK\"}')"));
+    try {
+      Reply urls = trusted.get("/1.0/targets");
+      assertThat(urls.metadata().toString()).isEqualTo("[\"/1.0/targets/incus%2001\"]");
+      Reply objects = trusted.get("/1.0/targets?recursion=1");
+      assertThat(objects.metadata().get(0).path("properties").path("tls_client_cert").asText()).isEqualTo("CERT");
+      assertThat(objects.body().toString()).doesNotContain("SECRET-KEY").doesNotContain("tls_client_key");
+      Reply one = trusted.get("/1.0/targets/incus%2001");
+      assertThat(one.status()).isEqualTo(200);
+      assertThat(one.etag()).isNotNull();
+      assertThat(one.body().toString()).doesNotContain("SECRET-KEY");
+      Reply missing = trusted.get("/1.0/targets/nope");
+      assertThat(missing.status()).isEqualTo(404);
+      assertThat(missing.error()).isEqualTo("Target \"nope\" not found");
+    } finally {
+      services().jdbi().useHandle(h -> h.execute("DELETE FROM targets"));
+    }
+  }
+
+  @Test
   void healthChecksCoverDatabaseAndTemporal() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
     var r =
