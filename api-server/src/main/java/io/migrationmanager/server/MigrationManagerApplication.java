@@ -133,7 +133,7 @@ public class MigrationManagerApplication extends Application<MigrationManagerCon
     jersey.register(new NetworksResource(services.networkService));
     jersey.register(new WarningsResource(services.warningService));
     jersey.register(new BatchesResource(services.batchService));
-    jersey.register(new QueueResource(services.queueService));
+    jersey.register(new QueueResource(services.queueService, services.batchService));
   }
 
   /** How VMware sources are read (yavijava against vCenter/ESXi). */

@@ -85,6 +85,12 @@ public class BatchesResource {
     service.stop(name);
   }
 
+  @POST
+  @Path("{name}/:reset")
+  public void reset(@PathParam("name") String name, @QueryParam("force") @DefaultValue("0") int force) {
+    service.reset(name, force == 1);
+  }
+
   @GET
   @Path("{name}/:plan")
   public BatchPlan plan(@PathParam("name") String name) {

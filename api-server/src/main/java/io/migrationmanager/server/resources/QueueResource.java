@@ -2,10 +2,12 @@ package io.migrationmanager.server.resources;
 
 import io.migrationmanager.api.QueueEntry;
 import io.migrationmanager.server.http.Etags;
+import io.migrationmanager.server.service.BatchService;
 import io.migrationmanager.server.service.QueueService;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,9 +21,11 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {
   private final QueueService service;
+  private final BatchService batches;
 
-  public QueueResource(QueueService service) {
+  public QueueResource(QueueService service, BatchService batches) {
     this.service = service;
+    this.batches = batches;
   }
 
   @GET
@@ -40,5 +44,23 @@ public class QueueResource {
   @Path("{uuid}")
   public void delete(@PathParam("uuid") String uuid) {
     service.delete(Uuids.parse("queue entry", uuid));
+  }
+
+  @POST
+  @Path("{uuid}/:cancel")
+  public void cancel(@PathParam("uuid") String uuid) {
+    batches.cancel(Uuids.parse("queue entry", uuid));
+  }
+
+  @POST
+  @Path("{uuid}/:retry")
+  public void retry(@PathParam("uuid") String uuid) {
+    batches.retry(Uuids.parse("queue entry", uuid));
+  }
+
+  @POST
+  @Path("{uuid}/:resolve")
+  public void resolve(@PathParam("uuid") String uuid) {
+    batches.resolve(Uuids.parse("queue entry", uuid));
   }
 }

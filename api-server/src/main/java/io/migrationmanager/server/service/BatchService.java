@@ -192,6 +192,67 @@ public class BatchService {
     return get(name);
   }
 
+  /**
+   * Returns a batch to {@code Defined} (spec §6.10 "Batch reset"): its queue entries are deleted, releasing
+   * their instances. Refused while an entry is committed (its source may already be off) unless forced.
+   */
+  public Batch reset(String name, boolean force) {
+    Batch b = get(name);
+    if (b.status() == BatchStatus.DEFINED) {
+      return b;
+    }
+    if (!force && queue.listByBatch(name).stream().anyMatch(e -> e.status().isCommitted(e.importStage()))) {
+      throw new ConflictException("Queue entries have already begun final import or post-migration steps");
+    }
+    queue.deleteByBatch(name);
+    batches.setStatus(name, BatchStatus.DEFINED, BatchStatus.DEFINED.wire(), null);
+    return get(name);
+  }
+
+  /** Cancels one queue entry (spec §6.10 "Cancel"): any status but {@code Finished}. */
+  public void cancel(UUID instance) {
+    QueueRecord e = queue.find(instance).orElseThrow(() -> QueueService.notFound(instance));
+    if (e.status() == MigrationStatus.FINISHED) {
+      throw new ConflictException("Queue entry \"" + instance + "\" is already finished");
+    }
+    queue.update(
+        new QueueRecord(e.instanceUuid(), e.batchName(), MigrationStatus.CANCELED, e.statusMessage(), ImportStage.BACKGROUND,
+            e.secretToken(), e.lastWorkerStatus(), null, e.placement(), e.lastBackgroundSync(), clock.instant()));
+  }
+
+  /** Retries a canceled entry (spec §6.10 "Retry"): placement again, then {@code Waiting} or {@code Blocked}. */
+  public void retry(UUID instance) {
+    QueueRecord e = queue.find(instance).orElseThrow(() -> QueueService.notFound(instance));
+    if (e.status() != MigrationStatus.CANCELED) {
+      throw new ConflictException("Queue entry \"" + instance + "\" has not been cancelled and cleaned up");
+    }
+    Batch b = get(e.batchName());
+    InstanceRecord record =
+        instances.find(instance).orElseThrow(() -> new NotFoundException("Instance \"" + instance + "\" not found"));
+    Placement placement;
+    try {
+      placement = Placements.merge(Placements.defaults(b.defaults(), record, networks.list()), scripts.run(b, record));
+    } catch (DomainException ex) {
+      throw new ValidationException(
+          "Failed to run scriptlet for instance \"" + record.properties().location() + "\": " + ex.getMessage());
+    }
+    Optional<String> reason = Restrictions.reason(record, b.config().instanceRestrictionOverrides());
+    queue.update(
+        new QueueRecord(e.instanceUuid(), e.batchName(), reason.isPresent() ? MigrationStatus.BLOCKED : MigrationStatus.WAITING,
+            reason.orElse(INITIAL_CHECKS), ImportStage.BACKGROUND, e.secretToken(), e.lastWorkerStatus(), null, placement,
+            e.lastBackgroundSync(), clock.instant()));
+  }
+
+  /** Resolves a conflict (spec §6.10 "Resolve"). */
+  public void resolve(UUID instance) {
+    QueueRecord e = queue.find(instance).orElseThrow(() -> QueueService.notFound(instance));
+    if (e.status() != MigrationStatus.CONFLICT) {
+      throw new ConflictException("Queue entry \"" + instance + "\" has no conflict");
+    }
+    MigrationStatus next = e.importStage() == ImportStage.COMPLETE ? MigrationStatus.WORKER_DONE : MigrationStatus.WAITING;
+    queue.update(e.withStatus(next, MigrationStatus.CONFLICT_RESOLVED_MESSAGE, clock.instant()));
+  }
+
   /** What starting the batch now would do, changing nothing. */
   public BatchPlan plan(String name) {
     Batch b = get(name);

@@ -278,4 +278,25 @@ class SeedBatchIT {
         .err()).contains("placement(instance, batch)");
     assertThat(cli.run("batch", "show", "batch02").out()).isEqualTo(before);
   }
+
+  @Test
+  @Order(7)
+  void queueEntriesCanBeCanceledRetriedAndBatchesStoppedAndReset() {
+    String debian = "52d89a93-ff8f-9dea-4d74-ec99beb1d2d4";
+    assertThat(cli.run("queue", "cancel", debian).out()).isEqualTo("Successfully cancelled queue entry \"" + debian + "\".\n");
+    assertThat(cli.run("queue", "list", "-f", "csv").out()).contains("DebianBookworm,batch01,").contains(",Canceled,");
+    Result again = cli.run("queue", "resolve", debian);
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("has no conflict");
+    assertThat(cli.run("queue", "retry", debian).exitCode()).isZero();
+    assertThat(cli.run("queue", "list", "-f", "csv").out().lines().filter(l -> l.startsWith("DebianBookworm")).findFirst().orElseThrow())
+        .contains(",Waiting,Performing initial migration checks,");
+
+    assertThat(cli.run("batch", "stop", "batch02").out()).isEqualTo("Successfully stopped batch \"batch02\".\n");
+    assertThat(cli.run("batch", "reset", "batch02").out()).isEqualTo("Successfully reset batch \"batch02\".\n");
+    assertThat(cli.run("queue", "list", "-f", "csv").out()).doesNotContain(",batch02,");
+    assertThat(cli.run("batch", "list", "-f", "csv").out()).contains("batch02,Defined,");
+    assertThat(cli.run("batch", "start", "batch02").exitCode()).isZero();
+    assertThat(cli.run("queue", "list", "-f", "csv").out().lines().filter(l -> l.contains(",batch02,")).count()).isEqualTo(3);
+  }
 }
