@@ -10,10 +10,10 @@ import com.vmware.vim25.mo.PropertyCollector;
 import com.vmware.vim25.mo.ServiceInstance;
 import io.migrationmanager.activities.vsphere.VsphereConnectivity;
 import io.migrationmanager.activities.vsphere.VsphereSource;
-import io.migrationmanager.activities.vsphere.VsphereTls;
 import io.migrationmanager.api.GoDuration;
 import io.migrationmanager.domain.source.SourceInventory;
 import io.migrationmanager.domain.source.VmwareEndpoint;
+import io.migrationmanager.tls.Pem;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URL;
@@ -89,7 +89,7 @@ public final class InventoryBench {
           endpoint(
               url,
               check.serverCertificate().getEncoded(),
-              VsphereTls.fingerprint(check.serverCertificate()));
+              Pem.fingerprint(check.serverCertificate()));
       List<String> paths = VsphereSource.vmPropertyPaths("6.5");
 
       System.out.println("warm-up ...");

@@ -1,8 +1,8 @@
 package io.migrationmanager.testsupport;
 
-import io.migrationmanager.activities.vsphere.VsphereTls;
 import io.migrationmanager.api.GoDuration;
 import io.migrationmanager.domain.source.VmwareEndpoint;
+import io.migrationmanager.tls.Pem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -129,7 +129,7 @@ public final class VcsimPeer implements AutoCloseable {
   }
 
   public X509Certificate certificate() throws IOException {
-    return VsphereTls.parseCertificate(Files.readAllBytes(certificateFile));
+    return Pem.readCertificate(Files.readAllBytes(certificateFile));
   }
 
   /** An endpoint with the peer's credentials that trusts nothing but the JVM's roots. */
@@ -141,7 +141,7 @@ public final class VcsimPeer implements AutoCloseable {
   public VmwareEndpoint trustedEndpoint(List<String> datacenters) throws IOException {
     X509Certificate certificate = certificate();
     return endpoint(
-        sdkUrl, der(certificate), VsphereTls.fingerprint(certificate), PASSWORD, datacenters);
+        sdkUrl, der(certificate), Pem.fingerprint(certificate), PASSWORD, datacenters);
   }
 
   public static byte[] der(X509Certificate certificate) throws IOException {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.migrationmanager.domain.source.ConnectivityStatus;
+import io.migrationmanager.tls.CertificateProbe;
+import io.migrationmanager.tls.Pem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -192,13 +194,13 @@ public final class IncusClient {
   private IncusConnectivity checkUntrustedCertificate(IncusException failure) {
     X509Certificate presented;
     try {
-      presented = IncusTls.probeCertificate(endpoint(), PROBE_TIMEOUT);
+      presented = CertificateProbe.fetch(endpoint(), PROBE_TIMEOUT);
     } catch (IOException probeFailure) {
       return new IncusConnectivity(ConnectivityStatus.TLS_ERROR, failure.getMessage(), null);
     }
-    String fingerprint = IncusTls.fingerprint(presented);
+    String fingerprint = Pem.fingerprint(presented);
     String confirmed =
-        IncusTls.canonicalFingerprint(connection.trustedServerCertificateFingerprint());
+        Pem.canonicalFingerprint(connection.trustedServerCertificateFingerprint());
     if (!fingerprint.equals(confirmed)) {
       return new IncusConnectivity(
           ConnectivityStatus.CONFIRM_TLS_FINGERPRINT,

@@ -1,6 +1,7 @@
 package io.migrationmanager.activities.incus;
 
 import io.migrationmanager.domain.source.ConnectivityStatus;
+import io.migrationmanager.tls.Pem;
 import java.security.cert.X509Certificate;
 
 /**
@@ -22,6 +23,6 @@ public record IncusConnectivity(
 
   /** The SHA-256 fingerprint of {@link #serverCertificate()}, or empty when there is none. */
   public String serverCertificateFingerprint() {
-    return serverCertificate == null ? "" : IncusTls.fingerprint(serverCertificate);
+    return serverCertificate == null ? "" : Pem.fingerprint(serverCertificate);
   }
 }

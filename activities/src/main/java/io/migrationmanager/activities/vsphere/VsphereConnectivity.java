@@ -1,6 +1,7 @@
 package io.migrationmanager.activities.vsphere;
 
 import io.migrationmanager.domain.source.ConnectivityStatus;
+import io.migrationmanager.tls.Pem;
 import java.security.cert.X509Certificate;
 
 /**
@@ -25,6 +26,6 @@ public record VsphereConnectivity(
 
   /** The SHA-256 fingerprint of {@link #serverCertificate()}, or empty when there is none. */
   public String serverCertificateFingerprint() {
-    return serverCertificate == null ? "" : VsphereTls.fingerprint(serverCertificate);
+    return serverCertificate == null ? "" : Pem.fingerprint(serverCertificate);
   }
 }

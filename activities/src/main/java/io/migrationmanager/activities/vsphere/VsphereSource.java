@@ -45,13 +45,15 @@ import io.migrationmanager.domain.source.SourceInventory;
 import io.migrationmanager.domain.source.SyncWarning;
 import io.migrationmanager.domain.source.VmwareEndpoint;
 import io.migrationmanager.domain.warning.WarningType;
+import io.migrationmanager.tls.CertificateProbe;
+import io.migrationmanager.tls.Pem;
+import io.migrationmanager.tls.PinnedTrust;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.rmi.RemoteException;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -75,8 +77,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509TrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,20 +166,20 @@ public final class VsphereSource implements AutoCloseable {
     String pin = "";
     if (uri.getScheme().equals("https")) {
       try {
-        handshake(VsphereTls.systemTrustManager(), true);
+        handshake(PinnedTrust.systemRoots(), true);
       } catch (SSLHandshakeException e) {
         if (!isCertificateProblem(e)) {
           return new VsphereConnectivity(
               ConnectivityStatus.TLS_ERROR, VsphereErrors.describe(e), null);
         }
         try {
-          presented = handshake(VsphereTls.acceptAny(), false);
+          presented = handshake(PinnedTrust.acceptAny(), false);
         } catch (IOException retry) {
           return failed(retry, null);
         }
-        String fingerprint = VsphereTls.fingerprint(presented);
+        String fingerprint = Pem.fingerprint(presented);
         if (!fingerprint.equals(
-            VsphereTls.canonicalFingerprint(endpoint.trustedServerCertificateFingerprint()))) {
+            Pem.canonicalFingerprint(endpoint.trustedServerCertificateFingerprint()))) {
           return new VsphereConnectivity(
               ConnectivityStatus.CONFIRM_TLS_FINGERPRINT,
               "Untrusted server certificate with fingerprint " + fingerprint,
@@ -229,26 +229,8 @@ public final class VsphereSource implements AutoCloseable {
   /** Completes a TLS handshake (nothing is sent) and returns the server's leaf certificate. */
   private X509Certificate handshake(X509TrustManager trust, boolean checkHostname)
       throws IOException {
-    int millis = (int) BASIC_CHECK_TIMEOUT.toMillis();
-    try (Socket raw = new Socket()) {
-      raw.connect(new InetSocketAddress(uri.getHost(), port()), millis);
-      raw.setSoTimeout(millis);
-      try (SSLSocket socket =
-          (SSLSocket)
-              VsphereTls.socketFactory(trust).createSocket(raw, uri.getHost(), port(), true)) {
-        if (checkHostname) {
-          SSLParameters parameters = socket.getSSLParameters();
-          parameters.setEndpointIdentificationAlgorithm("HTTPS");
-          socket.setSSLParameters(parameters);
-        }
-        socket.startHandshake();
-        Certificate[] chain = socket.getSession().getPeerCertificates();
-        if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)) {
-          throw new SSLHandshakeException("The server presented no X.509 certificate");
-        }
-        return leaf;
-      }
-    }
+    return CertificateProbe.handshake(
+        uri.getHost(), port(), BASIC_CHECK_TIMEOUT, trust, checkHostname);
   }
 
   private VsphereConnection open(X509TrustManager trust) throws IOException {

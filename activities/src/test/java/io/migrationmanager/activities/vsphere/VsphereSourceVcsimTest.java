@@ -18,6 +18,7 @@ import io.migrationmanager.domain.source.SyncWarning;
 import io.migrationmanager.domain.source.VmwareEndpoint;
 import io.migrationmanager.domain.warning.WarningType;
 import io.migrationmanager.testsupport.VcsimPeer;
+import io.migrationmanager.tls.Pem;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -501,7 +502,7 @@ class VsphereSourceVcsimTest {
     assertThat(result.status()).isEqualTo(ConnectivityStatus.CONFIRM_TLS_FINGERPRINT);
     assertThat(result.serverCertificate()).isEqualTo(vcenter.certificate());
     assertThat(result.serverCertificateFingerprint())
-        .isEqualTo(VsphereTls.fingerprint(vcenter.certificate()));
+        .isEqualTo(Pem.fingerprint(vcenter.certificate()));
   }
 
   @Test
@@ -516,7 +517,7 @@ class VsphereSourceVcsimTest {
   @Test
   void confirmedFingerprintWithColonsAndCapitalsIsTrusted() throws IOException {
     String fingerprint =
-        VsphereTls.fingerprint(vcenter.certificate()).toUpperCase().replaceAll("(..)(?!$)", "$1:");
+        Pem.fingerprint(vcenter.certificate()).toUpperCase().replaceAll("(..)(?!$)", "$1:");
     VmwareEndpoint endpoint =
         VcsimPeer.endpoint(
             vcenter.sdkUrl,
@@ -536,7 +537,7 @@ class VsphereSourceVcsimTest {
         VcsimPeer.endpoint(
             vcenter.sdkUrl,
             VcsimPeer.der(esxi.certificate()),
-            VsphereTls.fingerprint(esxi.certificate()),
+            Pem.fingerprint(esxi.certificate()),
             VcsimPeer.PASSWORD,
             List.of());
 

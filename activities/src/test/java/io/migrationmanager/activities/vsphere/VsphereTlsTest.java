@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migrationmanager.api.GoDuration;
 import io.migrationmanager.domain.source.VmwareEndpoint;
+import io.migrationmanager.tls.Pem;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -31,7 +32,7 @@ class VsphereTlsTest {
       "ff87f485b6025016e8faf1764158823e5e3f0546a476d86ba4c536baf1b22be7";
 
   private static X509Certificate certificate() {
-    return VsphereTls.parseCertificate(PEM.getBytes(StandardCharsets.US_ASCII));
+    return Pem.readCertificate(PEM.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static VmwareEndpoint endpoint(byte[] certificate, String fingerprint) {
@@ -49,16 +50,16 @@ class VsphereTlsTest {
 
   @Test
   void fingerprintIsTheLowercaseSha256OfTheDer() throws Exception {
-    assertThat(VsphereTls.fingerprint(certificate())).isEqualTo(FINGERPRINT);
-    assertThat(VsphereTls.parseCertificate(certificate().getEncoded())).isEqualTo(certificate());
+    assertThat(Pem.fingerprint(certificate())).isEqualTo(FINGERPRINT);
+    assertThat(Pem.readCertificate(certificate().getEncoded())).isEqualTo(certificate());
   }
 
   @Test
   void confirmedFingerprintsAreComparedWithoutColonsAndCase() {
     String colons = FINGERPRINT.toUpperCase().replaceAll("(..)(?!$)", "$1:");
 
-    assertThat(VsphereTls.canonicalFingerprint(colons)).isEqualTo(FINGERPRINT);
-    assertThat(VsphereTls.canonicalFingerprint(null)).isEmpty();
+    assertThat(Pem.canonicalFingerprint(colons)).isEqualTo(FINGERPRINT);
+    assertThat(Pem.canonicalFingerprint(null)).isEmpty();
   }
 
   @Test

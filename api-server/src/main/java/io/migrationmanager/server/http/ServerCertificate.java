@@ -47,7 +47,7 @@ public final class ServerCertificate {
       }
       return new ServerCertificate(
           Pem.readCertificate(Files.readString(crt)), Pem.readPrivateKey(Files.readString(keyFile)));
-    } catch (IOException | GeneralSecurityException e) {
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException(
           "Cannot load or create the server certificate in " + dir + ": " + e.getMessage(), e);
     }

@@ -2,23 +2,18 @@ package io.migrationmanager.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.migrationmanager.tls.PinnedTrust;
 import io.migrationmanager.tls.SelfSigned;
+import io.migrationmanager.tls.TlsContexts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** An HTTPS client for API tests: trusts any server certificate, optionally presents a client identity. */
 public final class ApiTestClient {
@@ -85,33 +80,8 @@ public final class ApiTestClient {
   }
 
   private static SSLContext sslContext(SelfSigned.Identity identity) {
-    try {
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      KeyManagerFactory kmf = null;
-      if (identity != null) {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("client", identity.keyPair().getPrivate(), new char[0], new Certificate[] {identity.certificate()});
-        kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, new char[0]);
-      }
-      ctx.init(kmf == null ? null : kmf.getKeyManagers(), new TrustManager[] {new TrustAll()}, new SecureRandom());
-      return ctx;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static final class TrustAll implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
+    return identity == null
+        ? TlsContexts.trusting(PinnedTrust.acceptAny())
+        : TlsContexts.create(identity.certificate(), identity.keyPair().getPrivate(), PinnedTrust.acceptAny());
   }
 }

@@ -7,10 +7,10 @@ import io.migrationmanager.cli.config.ClientCertificate;
 import io.migrationmanager.cli.config.ConfigStore;
 import io.migrationmanager.cli.config.Remote;
 import io.migrationmanager.cli.transport.ApiClient;
-import io.migrationmanager.cli.transport.Certificates;
 import io.migrationmanager.cli.transport.Errors;
 import io.migrationmanager.cli.transport.HttpsApiClient;
 import io.migrationmanager.cli.transport.Tls;
+import io.migrationmanager.tls.Pem;
 import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -64,13 +64,13 @@ public final class RemoteConnector {
     boolean confirmed =
         terminal.askBool(
             "Server presented an untrusted TLS certificate with SHA256 fingerprint "
-                + Certificates.fingerprint(presented)
+                + Pem.fingerprint(presented)
                 + ". Is this the correct fingerprint? (yes/no) [default=no]: ",
             false);
     if (!confirmed) {
       throw new CliException("Aborting due to untrusted server TLS certificate");
     }
-    return remote.withServerCert(Certificates.toPem(presented));
+    return remote.withServerCert(Pem.encodeCertificate(presented));
   }
 
   /**
@@ -87,7 +87,7 @@ public final class RemoteConnector {
     X509Certificate pinned;
     try {
       pinned =
-          remote.serverCert().isEmpty() ? null : Certificates.parseCertificate(remote.serverCert());
+          remote.serverCert().isEmpty() ? null : Pem.readCertificate(remote.serverCert());
     } catch (IllegalArgumentException e) {
       throw new CliException(
           "Invalid server_cert of remote " + remote.addr() + ": " + e.getMessage(), e);

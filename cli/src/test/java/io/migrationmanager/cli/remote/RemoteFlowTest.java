@@ -10,7 +10,7 @@ import io.migrationmanager.cli.config.ClientCertificate;
 import io.migrationmanager.cli.config.ClientConfig;
 import io.migrationmanager.cli.config.ConfigStore;
 import io.migrationmanager.cli.config.Remote;
-import io.migrationmanager.cli.transport.Certificates;
+import io.migrationmanager.tls.Pem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -75,7 +75,7 @@ class RemoteFlowTest {
     assertThat(remote.path("auth_type").asText()).isEqualTo("tls");
     String pem = remote.path("server_cert").asText();
     assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----");
-    assertThat(Certificates.fingerprint(Certificates.parseCertificate(pem)))
+    assertThat(Pem.fingerprint(Pem.readCertificate(pem)))
         .isEqualTo(server.fingerprint());
   }
 
@@ -236,7 +236,7 @@ class RemoteFlowTest {
   @Test
   void preRunRejectsAServerWhoseCertificateChanged() throws Exception {
     trustClient();
-    String otherPem = Certificates.toPem(ClientCertificate.generate("elsewhere").certificate());
+    String otherPem = Pem.encodeCertificate(ClientCertificate.generate("elsewhere").certificate());
     new ConfigStore(configDir)
         .save(new ClientConfig("m1", Map.of("m1", new Remote(server.address(), "tls", otherPem))));
 

@@ -6,23 +6,19 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.migrationmanager.cli.config.ClientCertificate;
-import io.migrationmanager.cli.transport.Certificates;
+import io.migrationmanager.tls.Pem;
+import io.migrationmanager.tls.PinnedTrust;
+import io.migrationmanager.tls.TlsContexts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * A stand-in for {@code migration-managerd}'s HTTPS listener: a self-signed certificate, client
@@ -38,15 +34,8 @@ final class TestHttpsServer implements AutoCloseable {
   TestHttpsServer() throws Exception {
     ClientCertificate identity = ClientCertificate.generate("localhost");
     certificate = identity.certificate();
-    KeyStore keyStore = KeyStore.getInstance("PKCS12");
-    keyStore.load(null, null);
-    char[] password = "secret".toCharArray();
-    keyStore.setKeyEntry(
-        "server", identity.privateKey(), password, new Certificate[] {certificate});
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(keyStore, password);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), new TrustManager[] {new AcceptAnyClient()}, null);
+    SSLContext context =
+        TlsContexts.create(certificate, identity.privateKey(), PinnedTrust.acceptAny());
 
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(
@@ -67,7 +56,7 @@ final class TestHttpsServer implements AutoCloseable {
   }
 
   String fingerprint() {
-    return Certificates.fingerprint(certificate);
+    return Pem.fingerprint(certificate);
   }
 
   void trust(String clientFingerprint) {
@@ -103,7 +92,7 @@ final class TestHttpsServer implements AutoCloseable {
   private String auth(HttpsExchange exchange) {
     try {
       Certificate[] chain = exchange.getSSLSession().getPeerCertificates();
-      String fingerprint = Certificates.fingerprint((X509Certificate) chain[0]);
+      String fingerprint = Pem.fingerprint((X509Certificate) chain[0]);
       return trusted.contains(fingerprint) ? "tls" : "untrusted";
     } catch (SSLPeerUnverifiedException e) {
       return "untrusted";
@@ -129,31 +118,5 @@ final class TestHttpsServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-  }
-
-  /** The server decides by fingerprint, so any client certificate is accepted at the TLS level. */
-  private static final class AcceptAnyClient extends X509ExtendedTrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
   }
 }

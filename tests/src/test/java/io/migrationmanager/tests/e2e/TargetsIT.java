@@ -2,13 +2,13 @@ package io.migrationmanager.tests.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.migrationmanager.activities.incus.IncusTls;
 import io.migrationmanager.cli.CliRunner;
 import io.migrationmanager.cli.CliRunner.Result;
 import io.migrationmanager.testsupport.Peers;
 import io.migrationmanager.tests.peers.incus.IncusStub;
 import io.migrationmanager.tests.peers.incus.TestIdentity;
 import io.migrationmanager.tests.support.ServiceUnderTest;
+import io.migrationmanager.tls.Pem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +47,8 @@ class TargetsIT {
     clientCert = Path.of(required("MM_TEST_INCUS_CLIENT_CERT"));
     clientKey = Path.of(required("MM_TEST_INCUS_CLIENT_KEY"));
     incusFingerprint =
-        IncusTls.fingerprint(
-            IncusTls.parseCertificates(Files.readString(Path.of(required("MM_TEST_INCUS_SERVER_CERT")))).get(0));
+        Pem.fingerprint(
+            Pem.readCertificates(Files.readString(Path.of(required("MM_TEST_INCUS_SERVER_CERT")))).get(0));
     service = new ServiceUnderTest().start();
     cli = service.cli();
     stubClient = TestIdentity.generate("mm-e2e-stub-client");
@@ -170,7 +170,7 @@ class TargetsIT {
   @Order(5)
   void aSecondTargetOnTheStub() throws IOException {
     String stubUrl = stub.url().toString().replaceAll("/$", "");
-    String stubFingerprint = IncusTls.fingerprint(stub.serverCertificate());
+    String stubFingerprint = Pem.fingerprint(stub.serverCertificate());
     Path cert = write("stub-client.crt", stubClient.certificatePem());
     Path key = write("stub-client.key", stubClient.pkcs8KeyPem());
     Result r = addTarget("incus02", stubUrl, cert, key, "--trusted-cert-fingerprint", stubFingerprint);

@@ -20,8 +20,8 @@ import io.migrationmanager.activities.incus.IncusServerInfo;
 import io.migrationmanager.activities.incus.IncusStoragePool;
 import io.migrationmanager.activities.incus.IncusStorageVolume;
 import io.migrationmanager.activities.incus.IncusStorageVolumesPost;
-import io.migrationmanager.activities.incus.IncusTls;
 import io.migrationmanager.domain.source.ConnectivityStatus;
+import io.migrationmanager.tls.Pem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -140,7 +140,7 @@ abstract class IncusContractTest {
               assertThat(d.name()).isEqualTo("dir");
               assertThat(d.remote()).isFalse();
             });
-    assertThat(info.certificateFingerprint()).isEqualTo(IncusTls.fingerprint(serverCertificate()));
+    assertThat(info.certificateFingerprint()).isEqualTo(Pem.fingerprint(serverCertificate()));
   }
 
   @Test
@@ -159,7 +159,7 @@ abstract class IncusContractTest {
         new IncusClient(
             IncusConnection.of(url, stranger.certificatePem(), stranger.pkcs8KeyPem())
                 .withTrustedServerCertificate(
-                    serverCertificatePem(), IncusTls.fingerprint(serverCertificate())));
+                    serverCertificatePem(), Pem.fingerprint(serverCertificate())));
 
     IncusConnectivity result = untrusted.checkConnectivity();
     assertThat(result.status()).isEqualTo(ConnectivityStatus.AUTHENTICATION_ERROR);
@@ -187,11 +187,11 @@ abstract class IncusContractTest {
     assertThat(result.status()).isEqualTo(ConnectivityStatus.CONFIRM_TLS_FINGERPRINT);
     assertThat(result.serverCertificate()).isEqualTo(serverCertificate());
     assertThat(result.serverCertificateFingerprint())
-        .isEqualTo(IncusTls.fingerprint(serverCertificate()));
+        .isEqualTo(Pem.fingerprint(serverCertificate()));
     assertThat(result.message())
         .isEqualTo(
             "Server presented an untrusted TLS certificate with SHA256 fingerprint "
-                + IncusTls.fingerprint(serverCertificate()));
+                + Pem.fingerprint(serverCertificate()));
 
     IncusException e = failure(new IncusClient(unpinned)::serverInfo);
     assertThat(e.isTransportFailure()).isTrue();
@@ -224,13 +224,13 @@ abstract class IncusContractTest {
     IncusConnectivity result = new IncusClient(pinnedElsewhere).checkConnectivity();
     assertThat(result.status()).isEqualTo(ConnectivityStatus.CONFIRM_TLS_FINGERPRINT);
     assertThat(result.serverCertificateFingerprint())
-        .isEqualTo(IncusTls.fingerprint(serverCertificate()));
+        .isEqualTo(Pem.fingerprint(serverCertificate()));
   }
 
   @Test
   void confirmedFingerprintWithoutStoredCertificateConnectsAndHandsBackTheCertificate() {
     String colonsUpperCase =
-        IncusTls.fingerprint(serverCertificate())
+        Pem.fingerprint(serverCertificate())
             .toUpperCase(Locale.ROOT)
             .replaceAll("(..)(?!$)", "$1:");
     IncusConnection confirmedOnly =
@@ -757,7 +757,7 @@ abstract class IncusContractTest {
   }
 
   private byte[] serverCertificatePem() {
-    return IncusTls.toPem(serverCertificate()).getBytes(StandardCharsets.US_ASCII);
+    return Pem.encodeCertificate(serverCertificate()).getBytes(StandardCharsets.US_ASCII);
   }
 
   private static IncusConnection withoutTrust(IncusConnection c) {

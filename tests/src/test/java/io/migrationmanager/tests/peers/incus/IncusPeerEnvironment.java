@@ -3,7 +3,7 @@ package io.migrationmanager.tests.peers.incus;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.migrationmanager.activities.incus.IncusConnection;
-import io.migrationmanager.activities.incus.IncusTls;
+import io.migrationmanager.tls.Pem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,7 +47,7 @@ public record IncusPeerEnvironment(
         URI.create(url),
         read("MM_TEST_INCUS_CLIENT_CERT"),
         read("MM_TEST_INCUS_CLIENT_KEY"),
-        IncusTls.parseCertificates(serverPem).get(0),
+        Pem.readCertificates(serverPem).get(0),
         valueOr("MM_TEST_INCUS_BRIDGE1_IPV4", "none"),
         valueOr("MM_TEST_INCUS_IMAGE", "mm-busybox"));
   }
@@ -56,8 +56,8 @@ public record IncusPeerEnvironment(
   public IncusConnection connection() {
     return IncusConnection.of(url, clientCertificatePem, clientKeyPem)
         .withTrustedServerCertificate(
-            IncusTls.toPem(serverCertificate).getBytes(StandardCharsets.US_ASCII),
-            IncusTls.fingerprint(serverCertificate));
+            Pem.encodeCertificate(serverCertificate).getBytes(StandardCharsets.US_ASCII),
+            Pem.fingerprint(serverCertificate));
   }
 
   private static String read(String variable) {

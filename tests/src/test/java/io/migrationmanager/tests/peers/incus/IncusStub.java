@@ -19,25 +19,24 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.migrationmanager.activities.incus.IncusConnection;
-import io.migrationmanager.activities.incus.IncusTls;
 import io.migrationmanager.tests.peers.incus.StubHttp.Call;
 import io.migrationmanager.tests.peers.incus.StubHttp.Reply;
 import io.migrationmanager.tests.peers.incus.StubModel.NetworkState;
 import io.migrationmanager.tests.peers.incus.StubModel.PoolState;
 import io.migrationmanager.tests.peers.incus.StubModel.ProjectState;
 import io.migrationmanager.tests.peers.incus.StubModel.VolumeState;
+import io.migrationmanager.tls.Pem;
+import io.migrationmanager.tls.PinnedTrust;
+import io.migrationmanager.tls.TlsContexts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -57,13 +56,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * An in-process Incus API server over HTTPS for tests, faithful to Incus 6.0 for the calls Migration Manager
@@ -208,7 +203,7 @@ public final class IncusStub implements AutoCloseable {
     public IncusStub start() {
       try {
         return new IncusStub(this);
-      } catch (IOException | GeneralSecurityException e) {
+      } catch (IOException e) {
         throw new IllegalStateException("Cannot start the Incus stub", e);
       }
     }
@@ -219,8 +214,8 @@ public final class IncusStub implements AutoCloseable {
     return new Builder();
   }
 
-  private IncusStub(Builder b) throws IOException, GeneralSecurityException {
-    b.trusted.forEach(c -> trustedFingerprints.add(IncusTls.fingerprint(c)));
+  private IncusStub(Builder b) throws IOException {
+    b.trusted.forEach(c -> trustedFingerprints.add(Pem.fingerprint(c)));
     serverVersion = b.version;
     storageDrivers = new ArrayList<>();
     storageDrivers.add(new String[] {"dir", "false"});
@@ -298,16 +293,8 @@ public final class IncusStub implements AutoCloseable {
     server.start();
   }
 
-  private SSLContext serverContext() throws GeneralSecurityException, IOException {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    char[] password = "stub".toCharArray();
-    store.setKeyEntry("server", identity.key(), password, new Certificate[] {identity.certificate()});
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, password);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), new TrustManager[] {new AnyClientCertificate()}, null);
-    return context;
+  private SSLContext serverContext() {
+    return TlsContexts.create(identity.certificate(), identity.key(), PinnedTrust.acceptAny());
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -327,13 +314,13 @@ public final class IncusStub implements AutoCloseable {
   public IncusConnection connection(TestIdentity client) {
     return IncusConnection.of(url(), client.certificatePem(), client.pkcs8KeyPem())
         .withTrustedServerCertificate(
-            IncusTls.toPem(serverCertificate()).getBytes(StandardCharsets.US_ASCII),
-            IncusTls.fingerprint(serverCertificate()));
+            Pem.encodeCertificate(serverCertificate()).getBytes(StandardCharsets.US_ASCII),
+            Pem.fingerprint(serverCertificate()));
   }
 
   /** Trusts another client certificate from now on. */
   public void trust(X509Certificate clientCertificate) {
-    trustedFingerprints.add(IncusTls.fingerprint(clientCertificate));
+    trustedFingerprints.add(Pem.fingerprint(clientCertificate));
   }
 
   /** Sets how long after start a VM's agent reports processes. */
@@ -493,7 +480,7 @@ public final class IncusStub implements AutoCloseable {
     try {
       Certificate[] peer = https.getSSLSession().getPeerCertificates();
       return peer.length > 0
-          && trustedFingerprints.contains(IncusTls.fingerprint((X509Certificate) peer[0]));
+          && trustedFingerprints.contains(Pem.fingerprint((X509Certificate) peer[0]));
     } catch (SSLPeerUnverifiedException e) {
       return false;
     }
@@ -810,31 +797,5 @@ public final class IncusStub implements AutoCloseable {
     NetworkState network =
         model.network(name).orElseThrow(() -> StubError.notFound("Network not found"));
     return Reply.sync(model.networkJson(network));
-  }
-
-  /** Accepts every client certificate at the TLS level; authorisation happens per request. */
-  private static final class AnyClientCertificate extends X509ExtendedTrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
   }
 }

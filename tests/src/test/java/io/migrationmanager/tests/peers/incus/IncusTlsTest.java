@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrationmanager.activities.incus.IncusClient;
 import io.migrationmanager.activities.incus.IncusConnection;
-import io.migrationmanager.activities.incus.IncusTls;
 import io.migrationmanager.domain.source.ConnectivityStatus;
+import io.migrationmanager.tls.Pem;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,7 +34,7 @@ class IncusTlsTest {
                 ? "-----BEGIN PRIVATE KEY-----"
                 : "-----BEGIN " + type + " PRIVATE KEY-----");
 
-    PrivateKey key = IncusTls.parsePrivateKey(pem);
+    PrivateKey key = Pem.readPrivateKey(pem);
 
     assertThat(key.getAlgorithm()).isEqualTo(type.name());
     if (key instanceof ECPrivateKey ec) {
@@ -53,7 +53,7 @@ class IncusTlsTest {
       IncusConnection connection =
           IncusConnection.of(stub.url(), identity.certificatePem(), key)
               .withTrustedServerCertificate(
-                  stub.serverCertificate().getEncoded(), IncusTls.fingerprint(stub.serverCertificate()));
+                  stub.serverCertificate().getEncoded(), Pem.fingerprint(stub.serverCertificate()));
 
       assertThat(new IncusClient(connection).checkConnectivity().status())
           .isEqualTo(ConnectivityStatus.OK);
@@ -68,8 +68,8 @@ class IncusTlsTest {
               stub.url(),
               null,
               null,
-              IncusTls.toPem(stub.serverCertificate()).getBytes(StandardCharsets.US_ASCII),
-              IncusTls.fingerprint(stub.serverCertificate()),
+              Pem.encodeCertificate(stub.serverCertificate()).getBytes(StandardCharsets.US_ASCII),
+              Pem.fingerprint(stub.serverCertificate()),
               null);
 
       assertThat(new IncusClient(anonymous).serverInfo().auth()).isEqualTo("untrusted");
@@ -81,10 +81,10 @@ class IncusTlsTest {
     TestIdentity leaf = TestIdentity.generate("leaf");
     TestIdentity other = TestIdentity.generate("ca");
 
-    assertThat(IncusTls.parseCertificates(leaf.certificatePem() + other.certificatePem()))
+    assertThat(Pem.readCertificates(leaf.certificatePem() + other.certificatePem()))
         .containsExactly(leaf.certificate(), other.certificate());
-    assertThat(IncusTls.parseCertificate(leaf.certificate().getEncoded())).isEqualTo(leaf.certificate());
-    assertThat(IncusTls.parseCertificate(leaf.certificatePem().getBytes(StandardCharsets.US_ASCII)))
+    assertThat(Pem.readCertificate(leaf.certificate().getEncoded())).isEqualTo(leaf.certificate());
+    assertThat(Pem.readCertificate(leaf.certificatePem().getBytes(StandardCharsets.US_ASCII)))
         .isEqualTo(leaf.certificate());
   }
 
@@ -95,17 +95,17 @@ class IncusTlsTest {
         HexFormat.of()
             .formatHex(MessageDigest.getInstance("SHA-256").digest(identity.certificate().getEncoded()));
 
-    assertThat(IncusTls.fingerprint(identity.certificate())).isEqualTo(expected).hasSize(64);
-    assertThat(IncusTls.canonicalFingerprint("AB:CD:ef")).isEqualTo("abcdef");
-    assertThat(IncusTls.canonicalFingerprint(null)).isEmpty();
+    assertThat(Pem.fingerprint(identity.certificate())).isEqualTo(expected).hasSize(64);
+    assertThat(Pem.canonicalFingerprint("AB:CD:ef")).isEqualTo("abcdef");
+    assertThat(Pem.canonicalFingerprint(null)).isEmpty();
   }
 
   @Test
   void rejectsBrokenPem() {
-    assertThatThrownBy(() -> IncusTls.parseCertificates("not a certificate"))
+    assertThatThrownBy(() -> Pem.readCertificates("not a certificate"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("No PEM certificate found");
-    assertThatThrownBy(() -> IncusTls.parsePrivateKey(TestIdentity.generate("x").certificatePem()))
+    assertThatThrownBy(() -> Pem.readPrivateKey(TestIdentity.generate("x").certificatePem()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("No unencrypted PEM private key found");
   }
