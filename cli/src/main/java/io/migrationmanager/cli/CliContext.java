@@ -41,6 +41,29 @@ public final class CliContext {
     return configStore;
   }
 
+  /**
+   * Confirms a change the way the original does: prints {@code Successfully <what>.}, e.g. {@code
+   * Successfully removed network "<uuid>".}
+   */
+  public void succeeded(String what) {
+    terminal.out().println("Successfully " + what + ".");
+  }
+
+  /**
+   * Runs an action: {@code POST path} without a body, then confirms with {@code Successfully
+   * <done>.}
+   */
+  public void post(String path, String done) {
+    api().post(path, null);
+    succeeded(done);
+  }
+
+  /** Removes something: {@code DELETE path}, then confirms with {@code Successfully <done>.} */
+  public void delete(String path, String done) {
+    api().delete(path);
+    succeeded(done);
+  }
+
   /** The current time, for times shown relative to now ({@code 4s ago}). */
   public Clock clock() {
     return environment.clock();

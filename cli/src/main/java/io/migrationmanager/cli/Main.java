@@ -18,7 +18,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code migration-manager}, the command line client of Migration Manager.
@@ -45,15 +44,11 @@ import picocli.CommandLine.Spec;
       BatchCommand.class,
       QueueCommand.class
     })
-public final class Main implements Runnable {
-
-  private final CliContext context;
-
-  @Spec private CommandLine.Model.CommandSpec spec;
+public final class Main extends CommandGroup {
 
   /** The root command of one invocation. */
   public Main(CliContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Option(
@@ -61,12 +56,7 @@ public final class Main implements Runnable {
       description = "Force using the local unix socket",
       scope = ScopeType.INHERIT)
   void setForceLocal(boolean forceLocal) {
-    context.setForceLocal(forceLocal);
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(context.terminal().out());
+    context().setForceLocal(forceLocal);
   }
 
   /** Runs the client in the real process and exits with its exit code. */

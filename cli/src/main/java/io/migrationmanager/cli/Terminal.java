@@ -117,6 +117,14 @@ public final class Terminal {
   }
 
   /**
+   * {@code given}, the answer a flag gave, or when no flag gave one ({@code null}) the answer to
+   * {@code question} as {@link #ask(String, String, AnswerParser)} asks it.
+   */
+  public <T> T askUnless(T given, String question, String defaultAnswer, AnswerParser<T> parser) {
+    return given != null ? given : ask(question, defaultAnswer, parser);
+  }
+
+  /**
    * Asks for a secret. On a terminal it is read without echo; otherwise (a script piping the
    * answers) the next line of standard input is the secret. The end of input gives {@code ""}.
    */

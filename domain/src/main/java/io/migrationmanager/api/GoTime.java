@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * {@code 2025-12-01 01:00:00 +0000 UTC} as the CLI shows windows, and a bare date; the empty string and the
  * zero time read as {@code null}.
  *
- * <p>Put {@link Wire @GoTime.Wire} on an {@link Instant} record component to use these rules for it.
+ * <p>Put {@link Wire @GoTime.Wire} on an {@link Instant} record component to use these rules for it. For people,
+ * {@link #display} writes Go's {@code time.String()} form and {@link #dateTime} the document's form.
  */
 public final class GoTime {
   /** Go's zero time as it appears on the wire. */
@@ -47,6 +48,8 @@ public final class GoTime {
               + "\\s*(Z|z|[+-]\\d{1,2}(?::?\\d{2})?)?(?:\\s+UTC)?$");
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private GoTime() {}
 
@@ -101,17 +104,39 @@ public final class GoTime {
     return new ValidationException("Invalid time \"" + text + "\"");
   }
 
+  /** Whether {@code instant} stands for "not set": {@code null} or Go's zero time. */
+  public static boolean isZero(Instant instant) {
+    return instant == null || instant.equals(ZERO_INSTANT);
+  }
+
   /** Go's RFC 3339 with nanoseconds in UTC; {@code null} gives the zero time. */
   public static String format(Instant instant) {
-    if (instant == null) {
-      return ZERO;
-    }
-    String out = SECONDS.format(instant);
+    return instant == null ? ZERO : SECONDS.format(instant) + fraction(instant) + "Z";
+  }
+
+  /**
+   * {@code instant} in UTC as Go's {@code time.String()} prints it, as the original's tables show times:
+   * {@code 2025-11-18 23:47:23.992054737 +0000 UTC}, {@code 2025-12-01 01:00:00 +0000 UTC}; {@code null} gives
+   * the zero time {@code 0001-01-01 00:00:00 +0000 UTC}.
+   */
+  public static String display(Instant instant) {
+    return dateTime(instant) + " +0000 UTC";
+  }
+
+  /**
+   * {@code instant} in UTC as the user's document writes window times in YAML, {@code 2025-12-01 01:00:00}
+   * (Go's {@code time.DateTime} layout), with the fractional seconds when there are any; {@link #parse} reads it
+   * back as the same instant. {@code null} gives the zero time.
+   */
+  public static String dateTime(Instant instant) {
+    Instant time = instant == null ? ZERO_INSTANT : instant;
+    return DATE_TIME.format(time) + fraction(time);
+  }
+
+  /** {@code .<digits>} without trailing zeros, or nothing for whole seconds. */
+  private static String fraction(Instant instant) {
     int nanos = instant.getNano();
-    if (nanos != 0) {
-      out += "." + String.format("%09d", nanos).replaceAll("0+$", "");
-    }
-    return out + "Z";
+    return nanos == 0 ? "" : "." + String.format("%09d", nanos).replaceAll("0+$", "");
   }
 
   /** Marks an {@link Instant} component as a Go time on the wire (see {@link GoTime}). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.migrationmanager.domain.error.ValidationException;
 import java.time.Instant;
 import java.util.Map;
@@ -38,7 +37,7 @@ import java.util.Objects;
   "distribution_version", "started_after_migration", "stopped_after_migration"
 })
 public record InstanceOverride(
-    @JsonProperty("last_update") @JsonSerialize(nullsUsing = ZeroTime.class) Instant lastUpdate,
+    @JsonProperty("last_update") @GoTime.Wire Instant lastUpdate,
     @JsonProperty("comment") String comment,
     @JsonProperty("disable_migration") boolean disableMigration,
     @JsonProperty("ignore_restrictions") boolean ignoreRestrictions,
@@ -66,7 +65,7 @@ public record InstanceOverride(
   /** Reads both the document's nested shape and the newer flat shape. */
   @JsonCreator
   static InstanceOverride fromJson(
-      @JsonProperty("last_update") Instant lastUpdate,
+      @JsonProperty("last_update") @GoTime.Wire Instant lastUpdate,
       @JsonProperty("comment") String comment,
       @JsonProperty("disable_migration") Boolean disableMigration,
       @JsonProperty("ignore_restrictions") Boolean ignoreRestrictions,

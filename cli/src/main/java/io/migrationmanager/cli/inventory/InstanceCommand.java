@@ -3,15 +3,14 @@ package io.migrationmanager.cli.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.migrationmanager.cli.CliContext;
 import io.migrationmanager.cli.CliException;
+import io.migrationmanager.cli.CommandGroup;
 import io.migrationmanager.cli.Json;
 import io.migrationmanager.cli.output.FormatOption;
 import io.migrationmanager.cli.transport.ApiClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code instance}: the VMs imported from the sources (spec §5.2), their overrides, and the actions
@@ -28,20 +27,11 @@ import picocli.CommandLine.Spec;
       InstanceCommand.EnableBackgroundImport.class,
       InstanceCommand.ResetBackgroundImport.class
     })
-public final class InstanceCommand implements Runnable {
-
-  @Spec private CommandSpec spec;
-
-  private final CliContext context;
+public final class InstanceCommand extends CommandGroup {
 
   /** The {@code instance} command group. */
   public InstanceCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(context.terminal().out());
+    super(context);
   }
 
   /** The API path of instance {@code uuid}, after checking it is a UUID. */
@@ -71,17 +61,7 @@ public final class InstanceCommand implements Runnable {
     @Override
     public void run() {
       JsonNode instances = context.api().get("instances?recursion=1");
-      context
-          .terminal()
-          .out()
-          .print(
-              format
-                  .renderer()
-                  .keepingOrder()
-                  .render(
-                      InstanceTable.columns(verbose),
-                      InstanceTable.rows(instances, verbose),
-                      instances));
+      context.terminal().out().print(InstanceTable.render(format, instances, verbose));
     }
   }
 
@@ -130,12 +110,9 @@ public final class InstanceCommand implements Runnable {
         throw new CliException(
             "Invalid power state " + Inputs.quote(state) + ", must be \"on\" or \"off\"");
       }
-      String path = instancePath(uuid) + "/:power?state=" + state;
-      context.api().post(path, null);
-      context
-          .terminal()
-          .out()
-          .println("Successfully powered " + state + " instance " + Inputs.quote(uuid) + ".");
+      context.post(
+          instancePath(uuid) + "/:power?state=" + state,
+          "powered " + state + " instance " + Inputs.quote(uuid));
     }
   }
 
@@ -160,13 +137,9 @@ public final class InstanceCommand implements Runnable {
 
     @Override
     public void run() {
-      String path = instancePath(uuid) + "/:enable-background-import";
-      context.api().post(path, null);
-      context
-          .terminal()
-          .out()
-          .println(
-              "Successfully enabled background import for instance " + Inputs.quote(uuid) + ".");
+      context.post(
+          instancePath(uuid) + "/:enable-background-import",
+          "enabled background import for instance " + Inputs.quote(uuid));
     }
   }
 
@@ -191,12 +164,9 @@ public final class InstanceCommand implements Runnable {
 
     @Override
     public void run() {
-      String path = instancePath(uuid) + "/:reset-background-import";
-      context.api().post(path, null);
-      context
-          .terminal()
-          .out()
-          .println("Successfully reset background import for instance " + Inputs.quote(uuid) + ".");
+      context.post(
+          instancePath(uuid) + "/:reset-background-import",
+          "reset background import for instance " + Inputs.quote(uuid));
     }
   }
 }

@@ -3,12 +3,11 @@ package io.migrationmanager.cli.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.migrationmanager.api.InstanceOverride;
 import io.migrationmanager.cli.CliContext;
+import io.migrationmanager.cli.CommandGroup;
 import io.migrationmanager.cli.Json;
 import io.migrationmanager.cli.edit.EditFlow;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code instance override}: the user's changes to an imported instance, in the shape of the user's
@@ -25,22 +24,13 @@ import picocli.CommandLine.Spec;
       InstanceOverrideCommand.Edit.class,
       InstanceOverrideCommand.Remove.class
     })
-public final class InstanceOverrideCommand implements Runnable {
+public final class InstanceOverrideCommand extends CommandGroup {
 
   private static final String WHAT = "instance override configuration";
 
-  @Spec private CommandSpec spec;
-
-  private final CliContext context;
-
   /** The {@code instance override} command group. */
   public InstanceOverrideCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(context.terminal().out());
+    super(context);
   }
 
   private static String overridePath(String uuid) {
@@ -118,12 +108,7 @@ public final class InstanceOverrideCommand implements Runnable {
 
     @Override
     public void run() {
-      String path = overridePath(uuid);
-      context.api().delete(path);
-      context
-          .terminal()
-          .out()
-          .println("Successfully removed override for instance " + Inputs.quote(uuid) + ".");
+      context.delete(overridePath(uuid), "removed override for instance " + Inputs.quote(uuid));
     }
   }
 }

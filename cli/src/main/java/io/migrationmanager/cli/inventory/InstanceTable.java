@@ -1,12 +1,13 @@
 package io.migrationmanager.cli.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.migrationmanager.api.GoTime;
 import io.migrationmanager.api.Instance;
 import io.migrationmanager.api.InstanceOverride;
 import io.migrationmanager.api.OverrideProperties;
 import io.migrationmanager.cli.Json;
 import io.migrationmanager.cli.output.ByteSizes;
-import io.migrationmanager.cli.output.GoTime;
+import io.migrationmanager.cli.output.FormatOption;
 import io.migrationmanager.domain.instance.InstanceDisk;
 import io.migrationmanager.domain.instance.InstanceNic;
 import java.util.ArrayList;
@@ -58,13 +59,21 @@ final class InstanceTable {
 
   private InstanceTable() {}
 
+  /** {@code instances} (a JSON array of instances) in the chosen format, in the API's order. */
+  static String render(FormatOption format, JsonNode instances, boolean verbose) {
+    return format
+        .renderer()
+        .keepingOrder()
+        .render(columns(verbose), rows(instances, verbose), instances);
+  }
+
   /** The column headers. */
-  static List<String> columns(boolean verbose) {
+  private static List<String> columns(boolean verbose) {
     return verbose ? VERBOSE_COLUMNS : COLUMNS;
   }
 
   /** One row per instance of {@code instances} (a JSON array of instances), in the same order. */
-  static List<List<String>> rows(JsonNode instances, boolean verbose) {
+  private static List<List<String>> rows(JsonNode instances, boolean verbose) {
     List<List<String>> rows = new ArrayList<>();
     if (!instances.isArray()) {
       return rows;
@@ -105,7 +114,7 @@ final class InstanceTable {
         text(instance.source()),
         instance.lastUpdateFromSource() == null
             ? ""
-            : GoTime.format(instance.lastUpdateFromSource()),
+            : GoTime.display(instance.lastUpdateFromSource()),
         pick(override.architecture(), instance.architecture()),
         text(instance.osType()),
         text(instance.distribution()),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.migrationmanager.api.NetworkPlacement;
 import io.migrationmanager.cli.CliContext;
+import io.migrationmanager.cli.CommandGroup;
 import io.migrationmanager.cli.Json;
 import io.migrationmanager.cli.edit.EditFlow;
 import io.migrationmanager.cli.output.FormatOption;
@@ -12,10 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code network}: the source networks imported instances use (spec §5.2), and where their NICs go
@@ -31,20 +30,11 @@ import picocli.CommandLine.Spec;
       NetworkCommand.Remove.class,
       NetworkCommand.Instances.class
     })
-public final class NetworkCommand implements Runnable {
-
-  @Spec private CommandSpec spec;
-
-  private final CliContext context;
+public final class NetworkCommand extends CommandGroup {
 
   /** The {@code network} command group. */
   public NetworkCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(context.terminal().out());
+    super(context);
   }
 
   private static String networkPath(String uuid) {
@@ -180,9 +170,7 @@ public final class NetworkCommand implements Runnable {
 
     @Override
     public void run() {
-      String path = networkPath(uuid);
-      context.api().delete(path);
-      context.terminal().out().println("Successfully removed network " + Inputs.quote(uuid) + ".");
+      context.delete(networkPath(uuid), "removed network " + Inputs.quote(uuid));
     }
   }
 
@@ -212,17 +200,7 @@ public final class NetworkCommand implements Runnable {
     public void run() {
       String path = networkPath(uuid) + "/instances?recursion=1";
       JsonNode instances = context.api().get(path);
-      context
-          .terminal()
-          .out()
-          .print(
-              format
-                  .renderer()
-                  .keepingOrder()
-                  .render(
-                      InstanceTable.columns(verbose),
-                      InstanceTable.rows(instances, verbose),
-                      instances));
+      context.terminal().out().print(InstanceTable.render(format, instances, verbose));
     }
   }
 }

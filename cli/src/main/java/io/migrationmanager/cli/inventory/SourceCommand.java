@@ -6,19 +6,19 @@ import io.migrationmanager.api.GoDuration;
 import io.migrationmanager.api.Source;
 import io.migrationmanager.cli.CliContext;
 import io.migrationmanager.cli.CliException;
+import io.migrationmanager.cli.CommandGroup;
 import io.migrationmanager.cli.Json;
 import io.migrationmanager.cli.Terminal;
+import io.migrationmanager.cli.inventory.EndpointCommands.Added;
+import io.migrationmanager.cli.inventory.EndpointCommands.Changes;
+import io.migrationmanager.cli.inventory.EndpointCommands.Kind;
 import io.migrationmanager.cli.output.FormatOption;
-import io.migrationmanager.cli.transport.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code source}: the VMware vCenter and ESXi endpoints instances are imported from (spec §5.2).
@@ -35,24 +35,15 @@ import picocli.CommandLine.Spec;
       SourceCommand.Update.class,
       SourceCommand.Sync.class
     })
-public final class SourceCommand implements Runnable {
+public final class SourceCommand extends CommandGroup {
 
-  private static final String DEFAULT_IMPORT_LIMIT = "50";
+  private static final Kind SOURCE = new Kind("source", Source.TYPE_VMWARE);
   private static final String DEFAULT_CONNECTION_TIMEOUT = "10m0s";
   private static final String DEFAULT_SYNC_TIMEOUT = "10s";
 
-  @Spec private CommandSpec spec;
-
-  private final CliContext context;
-
   /** The {@code source} command group. */
   public SourceCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(context.terminal().out());
+    super(context);
   }
 
   /**
@@ -174,79 +165,51 @@ public final class SourceCommand implements Runnable {
 
     @Override
     public void run() {
-      boolean typed = arguments.size() == 3;
-      if (typed && !arguments.get(0).toLowerCase(Locale.ROOT).equals(Source.TYPE_VMWARE)) {
-        throw new CliException(
-            "Unsupported source type "
-                + Inputs.quote(arguments.get(0))
-                + "; must be one of [\"vmware\"]");
-      }
-      String name = arguments.get(typed ? 1 : 0);
-      String endpoint = Inputs.flag("endpoint", arguments.get(typed ? 2 : 1), Inputs::endpoint);
+      Added added = EndpointCommands.added(SOURCE, arguments);
+      String endpoint = added.endpoint();
       Terminal terminal = context.terminal();
       Answers given = options.read(terminal);
 
       String username =
-          given.username() != null
-              ? given.username()
-              : terminal.ask(
-                  "Please enter username for endpoint '" + endpoint + "': ", "", Inputs::required);
+          terminal.askUnless(
+              given.username(),
+              "Please enter username for endpoint '" + endpoint + "': ",
+              "",
+              Inputs::required);
       String password =
           given.password() != null
               ? given.password()
               : terminal.askPassword("Please enter password for endpoint '" + endpoint + "': ");
       int importLimit =
-          given.importLimit() != null
-              ? given.importLimit()
-              : terminal.ask(
-                  "How many instances can be concurrently imported? [default="
-                      + DEFAULT_IMPORT_LIMIT
-                      + "]: ",
-                  DEFAULT_IMPORT_LIMIT,
-                  Inputs::limit);
+          EndpointCommands.askImportLimit(
+              terminal, given.importLimit(), EndpointCommands.DEFAULT_IMPORT_LIMIT);
       GoDuration connectionTimeout =
-          given.connectionTimeout() != null
-              ? given.connectionTimeout()
-              : terminal.ask(
-                  "Connection timeout for the source [default="
-                      + DEFAULT_CONNECTION_TIMEOUT
-                      + "]: ",
-                  DEFAULT_CONNECTION_TIMEOUT,
-                  Inputs::timeout);
+          terminal.askUnless(
+              given.connectionTimeout(),
+              "Connection timeout for the source [default=" + DEFAULT_CONNECTION_TIMEOUT + "]: ",
+              DEFAULT_CONNECTION_TIMEOUT,
+              Inputs::timeout);
       GoDuration syncTimeout =
-          given.syncTimeout() != null
-              ? given.syncTimeout()
-              : terminal.ask(
-                  "VM import timeout for the source [default=" + DEFAULT_SYNC_TIMEOUT + "]: ",
-                  DEFAULT_SYNC_TIMEOUT,
-                  Inputs::timeout);
+          terminal.askUnless(
+              given.syncTimeout(),
+              "VM import timeout for the source [default=" + DEFAULT_SYNC_TIMEOUT + "]: ",
+              DEFAULT_SYNC_TIMEOUT,
+              Inputs::timeout);
       List<String> datacenters =
-          given.datacenters() != null
-              ? given.datacenters()
-              : terminal.ask(
-                  "Comma-separated list of datacenters to import from"
-                      + " [defaults to all datacenters]: ",
-                  "",
-                  Inputs::datacenters);
+          terminal.askUnless(
+              given.datacenters(),
+              "Comma-separated list of datacenters to import from [defaults to all datacenters]: ",
+              "",
+              Inputs::datacenters);
 
-      ObjectNode properties = Json.JSON.createObjectNode();
-      properties.put("endpoint", endpoint);
-      if (given.fingerprint() != null && !given.fingerprint().isEmpty()) {
-        properties.put("trusted_server_certificate_fingerprint", given.fingerprint());
-      }
+      ObjectNode properties = added.properties(given.fingerprint());
       properties.put("username", username);
       properties.put("password", password);
       properties.put("import_limit", importLimit);
       properties.put("connection_timeout", connectionTimeout.toString());
       properties.put("sync_timeout", syncTimeout.toString());
       properties.set("datacenters", Json.JSON.valueToTree(datacenters));
-      ObjectNode source = Json.JSON.createObjectNode();
-      source.put("name", name);
-      source.put("source_type", Source.TYPE_VMWARE);
-      source.set("properties", properties);
-
-      ConnectivityReport.report(
-          terminal, "added new", "source", name, context.api().post("sources", source));
+      added.register(context, SOURCE, properties);
     }
   }
 
@@ -278,21 +241,19 @@ public final class SourceCommand implements Runnable {
 
     @Override
     public void run() {
-      JsonNode sources = context.api().get("sources?recursion=1");
-      List<List<String>> rows = new ArrayList<>();
-      for (JsonNode source : sources) {
-        JsonNode properties = source.path("properties");
-        rows.add(
-            List.of(
-                source.path("name").asText(),
-                source.path("source_type").asText(),
-                properties.path("endpoint").asText(),
-                properties.path("connectivity_status").asText(),
-                Boolean.toString(source.path("syncing").asBoolean()),
-                properties.path("username").asText(),
-                properties.path("trusted_server_certificate_fingerprint").asText()));
-      }
-      context.terminal().out().print(format.renderer().render(COLUMNS, rows, sources));
+      EndpointCommands.list(context, format, SOURCE, COLUMNS, ListSources::row);
+    }
+
+    private static List<String> row(JsonNode source) {
+      JsonNode properties = source.path("properties");
+      return List.of(
+          source.path("name").asText(),
+          source.path("source_type").asText(),
+          properties.path("endpoint").asText(),
+          properties.path("connectivity_status").asText(),
+          Boolean.toString(source.path("syncing").asBoolean()),
+          properties.path("username").asText(),
+          properties.path("trusted_server_certificate_fingerprint").asText());
     }
   }
 
@@ -312,8 +273,7 @@ public final class SourceCommand implements Runnable {
 
     @Override
     public void run() {
-      context.api().delete(ApiClient.path("sources", name));
-      context.terminal().out().println("Successfully removed source " + Inputs.quote(name) + ".");
+      EndpointCommands.remove(context, SOURCE, name);
     }
   }
 
@@ -350,31 +310,11 @@ public final class SourceCommand implements Runnable {
       Terminal terminal = context.terminal();
       Answers given = options.read(terminal);
 
-      JsonNode current = context.api().get(ApiClient.path("sources", name));
-      ObjectNode properties =
-          current.path("properties").isObject()
-              ? ((ObjectNode) current.path("properties")).deepCopy()
-              : Json.JSON.createObjectNode();
-      String currentName = current.path("name").asText(name);
-
-      String updatedName =
-          givenName != null
-              ? givenName
-              : terminal.ask(
-                  "Source name [default=" + currentName + "]: ", currentName, Inputs::required);
-      String currentEndpoint = properties.path("endpoint").asText();
-      properties.put(
-          "endpoint",
-          givenEndpoint != null
-              ? givenEndpoint
-              : terminal.ask(
-                  "Endpoint [default=" + currentEndpoint + "]: ",
-                  currentEndpoint,
-                  Inputs::endpoint));
+      Changes changes = Changes.begin(context, SOURCE, name, givenName, givenEndpoint);
+      ObjectNode properties = changes.properties();
 
       boolean authGiven = given.username() != null || given.password() != null;
-      if (authGiven
-          || terminal.askBool("Update configured authentication? (yes/no) [default=no]: ", false)) {
+      if (changes.updatesAuthentication(authGiven)) {
         String currentUser = properties.path("username").asText();
         properties.put(
             "username",
@@ -393,72 +333,23 @@ public final class SourceCommand implements Runnable {
         }
       }
 
-      String currentLimit = Integer.toString(properties.path("import_limit").asInt());
-      properties.put(
-          "import_limit",
-          given.importLimit() != null
-              ? given.importLimit()
-              : terminal.ask(
-                  "How many instances can be concurrently imported? [default="
-                      + currentLimit
-                      + "]: ",
-                  currentLimit,
-                  Inputs::limit));
-      String currentTimeout = Inputs.goDuration(properties.path("connection_timeout").asText());
-      properties.put(
-          "connection_timeout",
-          (given.connectionTimeout() != null
-                  ? given.connectionTimeout()
-                  : terminal.ask(
-                      "Connection timeout for the source [default=" + currentTimeout + "]: ",
-                      currentTimeout,
-                      Inputs::timeout))
-              .toString());
-      String currentSyncTimeout = Inputs.goDuration(properties.path("sync_timeout").asText());
-      properties.put(
-          "sync_timeout",
-          (given.syncTimeout() != null
-                  ? given.syncTimeout()
-                  : terminal.ask(
-                      "VM import timeout for the source [default=" + currentSyncTimeout + "]: ",
-                      currentSyncTimeout,
-                      Inputs::timeout))
-              .toString());
+      changes.askImportLimit(given.importLimit());
+      changes.askTimeout(
+          "connection_timeout", given.connectionTimeout(), "Connection timeout for the source");
+      changes.askTimeout("sync_timeout", given.syncTimeout(), "VM import timeout for the source");
       List<String> currentDatacenters = new ArrayList<>();
       properties.path("datacenters").forEach(dc -> currentDatacenters.add(dc.asText()));
       String joined = String.join(",", currentDatacenters);
       properties.set(
           "datacenters",
           Json.JSON.valueToTree(
-              given.datacenters() != null
-                  ? given.datacenters()
-                  : terminal.ask(
-                      "Comma-separated list of datacenters to import from [default="
-                          + joined
-                          + "]: ",
-                      joined,
-                      Inputs::datacenters)));
-      String currentFingerprint =
-          properties.path("trusted_server_certificate_fingerprint").asText();
-      properties.put(
-          "trusted_server_certificate_fingerprint",
-          given.fingerprint() != null
-              ? given.fingerprint()
-              : terminal.ask(
-                  "Manually-set trusted TLS cert SHA256 fingerprint [" + currentFingerprint + "]: ",
-                  currentFingerprint,
-                  Inputs::fingerprint));
-
-      ObjectNode update = Json.JSON.createObjectNode();
-      update.put("name", updatedName);
-      update.put("source_type", current.path("source_type").asText(Source.TYPE_VMWARE));
-      update.set("properties", properties);
-      ConnectivityReport.report(
-          terminal,
-          "updated",
-          "source",
-          updatedName,
-          context.api().put(ApiClient.path("sources", name), update, null));
+              terminal.askUnless(
+                  given.datacenters(),
+                  "Comma-separated list of datacenters to import from [default=" + joined + "]: ",
+                  joined,
+                  Inputs::datacenters)));
+      changes.askFingerprint(given.fingerprint());
+      changes.send();
     }
   }
 
@@ -478,8 +369,7 @@ public final class SourceCommand implements Runnable {
 
     @Override
     public void run() {
-      context.api().post(ApiClient.path("sources", name) + "/:sync", null);
-      context.terminal().out().println("Successfully synced source " + Inputs.quote(name) + ".");
+      context.post(SOURCE.path(name) + "/:sync", "synced source " + Inputs.quote(name));
     }
   }
 }

@@ -6,19 +6,18 @@ import io.migrationmanager.api.GoDuration;
 import io.migrationmanager.api.Target;
 import io.migrationmanager.cli.CliContext;
 import io.migrationmanager.cli.CliException;
-import io.migrationmanager.cli.Json;
+import io.migrationmanager.cli.CommandGroup;
 import io.migrationmanager.cli.Terminal;
+import io.migrationmanager.cli.inventory.EndpointCommands.Added;
+import io.migrationmanager.cli.inventory.EndpointCommands.Changes;
+import io.migrationmanager.cli.inventory.EndpointCommands.Kind;
 import io.migrationmanager.cli.output.FormatOption;
-import io.migrationmanager.cli.transport.ApiClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code target}: the Incus servers or clusters instances are migrated to (spec §5.2). Targets
@@ -35,25 +34,16 @@ import picocli.CommandLine.Spec;
       TargetCommand.Remove.class,
       TargetCommand.Update.class
     })
-public final class TargetCommand implements Runnable {
+public final class TargetCommand extends CommandGroup {
 
-  private static final String DEFAULT_IMPORT_LIMIT = "50";
+  private static final Kind TARGET = new Kind("target", Target.TYPE_INCUS);
   private static final String DEFAULT_CREATE_LIMIT = "10";
   private static final String DEFAULT_CONNECTION_TIMEOUT = "5m0s";
   private static final String AUTH_TLS = "tls";
 
-  @Spec private CommandSpec spec;
-
-  private final CliContext context;
-
   /** The {@code target} command group. */
   public TargetCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(context.terminal().out());
+    super(context);
   }
 
   /** The answers of {@code target add} and {@code target update} given as flags. */
@@ -134,18 +124,18 @@ public final class TargetCommand implements Runnable {
     }
     properties.put(
         "tls_client_cert",
-        given.clientCert() != null
-            ? given.clientCert()
-            : terminal.ask(
-                "Please enter the absolute path to client TLS certificate: ",
-                "",
-                Inputs::certificateFile));
+        terminal.askUnless(
+            given.clientCert(),
+            "Please enter the absolute path to client TLS certificate: ",
+            "",
+            Inputs::certificateFile));
     properties.put(
         "tls_client_key",
-        given.clientKey() != null
-            ? given.clientKey()
-            : terminal.ask(
-                "Please enter the absolute path to client TLS key: ", "", Inputs::keyFile));
+        terminal.askUnless(
+            given.clientKey(),
+            "Please enter the absolute path to client TLS key: ",
+            "",
+            Inputs::keyFile));
   }
 
   private static String authType(String answer) {
@@ -193,62 +183,37 @@ public final class TargetCommand implements Runnable {
 
     @Override
     public void run() {
-      boolean typed = arguments.size() == 3;
-      if (typed && !arguments.get(0).toLowerCase(Locale.ROOT).equals(Target.TYPE_INCUS)) {
-        throw new CliException(
-            "Unsupported target type "
-                + Inputs.quote(arguments.get(0))
-                + "; must be one of [\"incus\"]");
-      }
-      String name = arguments.get(typed ? 1 : 0);
-      String endpoint = Inputs.flag("endpoint", arguments.get(typed ? 2 : 1), Inputs::endpoint);
+      Added added = EndpointCommands.added(TARGET, arguments);
       Answers given = options.read();
       Terminal terminal = context.terminal();
 
-      ObjectNode properties = Json.JSON.createObjectNode();
-      properties.put("endpoint", endpoint);
-      if (given.fingerprint() != null && !given.fingerprint().isEmpty()) {
-        properties.put("trusted_server_certificate_fingerprint", given.fingerprint());
-      }
+      ObjectNode properties = added.properties(given.fingerprint());
       properties.put(
           "import_limit",
-          given.importLimit() != null
-              ? given.importLimit()
-              : terminal.ask(
-                  "How many instances can be concurrently imported? [default="
-                      + DEFAULT_IMPORT_LIMIT
-                      + "]: ",
-                  DEFAULT_IMPORT_LIMIT,
-                  Inputs::limit));
+          EndpointCommands.askImportLimit(
+              terminal, given.importLimit(), EndpointCommands.DEFAULT_IMPORT_LIMIT));
       properties.put(
           "create_limit",
-          given.createLimit() != null
-              ? given.createLimit()
-              : terminal.ask(
-                  "How many instances can be concurrently created? [default="
-                      + DEFAULT_CREATE_LIMIT
-                      + "]: ",
-                  DEFAULT_CREATE_LIMIT,
-                  Inputs::limit));
+          terminal.askUnless(
+              given.createLimit(),
+              "How many instances can be concurrently created? [default="
+                  + DEFAULT_CREATE_LIMIT
+                  + "]: ",
+              DEFAULT_CREATE_LIMIT,
+              Inputs::limit));
       properties.put(
           "connection_timeout",
-          (given.connectionTimeout() != null
-                  ? given.connectionTimeout()
-                  : terminal.ask(
-                      "Specify the timeout for connecting to the target [default="
-                          + DEFAULT_CONNECTION_TIMEOUT
-                          + "]: ",
-                      DEFAULT_CONNECTION_TIMEOUT,
-                      Inputs::timeout))
+          terminal
+              .askUnless(
+                  given.connectionTimeout(),
+                  "Specify the timeout for connecting to the target [default="
+                      + DEFAULT_CONNECTION_TIMEOUT
+                      + "]: ",
+                  DEFAULT_CONNECTION_TIMEOUT,
+                  Inputs::timeout)
               .toString());
       askCredentials(terminal, given, properties);
-
-      ObjectNode target = Json.JSON.createObjectNode();
-      target.put("name", name);
-      target.put("target_type", Target.TYPE_INCUS);
-      target.set("properties", properties);
-      ConnectivityReport.report(
-          terminal, "added new", "target", name, context.api().post("targets", target));
+      added.register(context, TARGET, properties);
     }
   }
 
@@ -280,20 +245,18 @@ public final class TargetCommand implements Runnable {
 
     @Override
     public void run() {
-      JsonNode targets = context.api().get("targets?recursion=1");
-      List<List<String>> rows = new ArrayList<>();
-      for (JsonNode target : targets) {
-        JsonNode properties = target.path("properties");
-        rows.add(
-            List.of(
-                target.path("name").asText(),
-                target.path("target_type").asText(),
-                properties.path("endpoint").asText(),
-                properties.path("connectivity_status").asText(),
-                properties.path("tls_client_cert").asText().isEmpty() ? "OIDC" : "TLS",
-                properties.path("trusted_server_certificate_fingerprint").asText()));
-      }
-      context.terminal().out().print(format.renderer().render(COLUMNS, rows, targets));
+      EndpointCommands.list(context, format, TARGET, COLUMNS, ListTargets::row);
+    }
+
+    private static List<String> row(JsonNode target) {
+      JsonNode properties = target.path("properties");
+      return List.of(
+          target.path("name").asText(),
+          target.path("target_type").asText(),
+          properties.path("endpoint").asText(),
+          properties.path("connectivity_status").asText(),
+          properties.path("tls_client_cert").asText().isEmpty() ? "OIDC" : "TLS",
+          properties.path("trusted_server_certificate_fingerprint").asText());
     }
   }
 
@@ -313,8 +276,7 @@ public final class TargetCommand implements Runnable {
 
     @Override
     public void run() {
-      context.api().delete(ApiClient.path("targets", name));
-      context.terminal().out().println("Successfully removed target " + Inputs.quote(name) + ".");
+      EndpointCommands.remove(context, TARGET, name);
     }
   }
 
@@ -351,86 +313,28 @@ public final class TargetCommand implements Runnable {
       Answers given = options.read();
       Terminal terminal = context.terminal();
 
-      JsonNode current = context.api().get(ApiClient.path("targets", name));
-      ObjectNode properties =
-          current.path("properties").isObject()
-              ? ((ObjectNode) current.path("properties")).deepCopy()
-              : Json.JSON.createObjectNode();
-      String currentName = current.path("name").asText(name);
-
-      String updatedName =
-          givenName != null
-              ? givenName
-              : terminal.ask(
-                  "Target name [default=" + currentName + "]: ", currentName, Inputs::required);
-      String currentEndpoint = properties.path("endpoint").asText();
-      properties.put(
-          "endpoint",
-          givenEndpoint != null
-              ? givenEndpoint
-              : terminal.ask(
-                  "Endpoint [default=" + currentEndpoint + "]: ",
-                  currentEndpoint,
-                  Inputs::endpoint));
-      String currentImportLimit = Integer.toString(properties.path("import_limit").asInt());
-      properties.put(
-          "import_limit",
-          given.importLimit() != null
-              ? given.importLimit()
-              : terminal.ask(
-                  "How many instances can be concurrently imported? [default="
-                      + currentImportLimit
-                      + "]: ",
-                  currentImportLimit,
-                  Inputs::limit));
+      Changes changes = Changes.begin(context, TARGET, name, givenName, givenEndpoint);
+      ObjectNode properties = changes.properties();
+      changes.askImportLimit(given.importLimit());
       String currentCreateLimit = Integer.toString(properties.path("create_limit").asInt());
       properties.put(
           "create_limit",
-          given.createLimit() != null
-              ? given.createLimit()
-              : terminal.ask(
-                  "How many instances can be concurrently created? [default="
-                      + currentCreateLimit
-                      + "]: ",
-                  currentCreateLimit,
-                  Inputs::limit));
-      String currentTimeout = Inputs.goDuration(properties.path("connection_timeout").asText());
-      properties.put(
+          terminal.askUnless(
+              given.createLimit(),
+              "How many instances can be concurrently created? [default="
+                  + currentCreateLimit
+                  + "]: ",
+              currentCreateLimit,
+              Inputs::limit));
+      changes.askTimeout(
           "connection_timeout",
-          (given.connectionTimeout() != null
-                  ? given.connectionTimeout()
-                  : terminal.ask(
-                      "Specify the timeout for connecting to the target [default="
-                          + currentTimeout
-                          + "]: ",
-                      currentTimeout,
-                      Inputs::timeout))
-              .toString());
-      if (given.credentialsGiven()
-          || terminal.askBool("Update configured authentication? (yes/no) [default=no]: ", false)) {
+          given.connectionTimeout(),
+          "Specify the timeout for connecting to the target");
+      if (changes.updatesAuthentication(given.credentialsGiven())) {
         askCredentials(terminal, given, properties);
       }
-      String currentFingerprint =
-          properties.path("trusted_server_certificate_fingerprint").asText();
-      properties.put(
-          "trusted_server_certificate_fingerprint",
-          given.fingerprint() != null
-              ? given.fingerprint()
-              : terminal.ask(
-                  "Manually-set trusted TLS cert SHA256 fingerprint [" + currentFingerprint + "]: ",
-                  currentFingerprint,
-                  Inputs::fingerprint));
-
-      ObjectNode update = Json.JSON.createObjectNode();
-      update.put("name", updatedName);
-      update.put("target_type", current.path("target_type").asText(Target.TYPE_INCUS));
-      update.set("properties", properties);
-      ConnectivityReport.report(
-          terminal,
-          "updated",
-          "target",
-          updatedName,
-          context.api().put(ApiClient.path("targets", name), update, null));
+      changes.askFingerprint(given.fingerprint());
+      changes.send();
     }
   }
 }

@@ -1,20 +1,19 @@
 package io.migrationmanager.cli.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.migrationmanager.api.GoTime;
 import io.migrationmanager.api.Warning;
 import io.migrationmanager.api.WarningPut;
 import io.migrationmanager.cli.CliContext;
+import io.migrationmanager.cli.CommandGroup;
 import io.migrationmanager.cli.Json;
 import io.migrationmanager.cli.output.FormatOption;
-import io.migrationmanager.cli.output.GoTime;
 import io.migrationmanager.cli.transport.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code warning}: problems found while syncing the sources (spec §2.9, §5.2). */
 @Command(
@@ -25,20 +24,11 @@ import picocli.CommandLine.Spec;
       WarningCommand.Show.class,
       WarningCommand.Acknowledge.class
     })
-public final class WarningCommand implements Runnable {
-
-  @Spec private CommandSpec spec;
-
-  private final CliContext context;
+public final class WarningCommand extends CommandGroup {
 
   /** The {@code warning} command group. */
   public WarningCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(context.terminal().out());
+    super(context);
   }
 
   private static String warningPath(String uuid) {
@@ -88,7 +78,7 @@ public final class WarningCommand implements Runnable {
                 scope.path("entity_type").asText(),
                 scope.path("entity").asText(),
                 warning.path("type").asText(),
-                updated.isEmpty() ? "" : GoTime.format(GoTime.parse(updated)),
+                updated.isEmpty() ? "" : GoTime.display(GoTime.parse(updated)),
                 Integer.toString(warning.path("messages").size()),
                 warning.path("count").asText()));
       }

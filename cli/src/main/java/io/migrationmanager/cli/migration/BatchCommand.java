@@ -12,6 +12,7 @@ import io.migrationmanager.api.Instance;
 import io.migrationmanager.api.QueueEntry;
 import io.migrationmanager.cli.CliContext;
 import io.migrationmanager.cli.CliException;
+import io.migrationmanager.cli.CommandGroup;
 import io.migrationmanager.cli.Json;
 import io.migrationmanager.cli.edit.EditFlow;
 import io.migrationmanager.cli.inventory.Inputs;
@@ -28,10 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code batch}: groups of instances migrated together (spec §2.6, §5.2): their definition, the
@@ -52,23 +51,14 @@ import picocli.CommandLine.Spec;
       BatchCommand.Reset.class,
       BatchCommand.Remove.class
     })
-public final class BatchCommand implements Runnable {
+public final class BatchCommand extends CommandGroup {
 
   /** What the original's client proposes for new batches (the API's default is 0). */
   private static final int POST_MIGRATION_RETRIES = 5;
 
-  @Spec private CommandSpec spec;
-
-  private final CliContext context;
-
   /** The {@code batch} command group. */
   public BatchCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(context.terminal().out());
+    super(context);
   }
 
   /**
@@ -134,7 +124,7 @@ public final class BatchCommand implements Runnable {
                   GoDuration.ZERO,
                   GoDuration.ZERO));
       context.api().post("batches", batch);
-      context.terminal().out().println("Successfully added new batch " + Inputs.quote(name) + ".");
+      context.succeeded("added new batch " + Inputs.quote(name));
     }
   }
 
@@ -337,8 +327,7 @@ public final class BatchCommand implements Runnable {
 
     @Override
     public void run() {
-      context.api().post(batchPath(name) + "/:start", null);
-      context.terminal().out().println("Successfully started batch " + Inputs.quote(name) + ".");
+      context.post(batchPath(name) + "/:start", "started batch " + Inputs.quote(name));
     }
   }
 
@@ -358,8 +347,7 @@ public final class BatchCommand implements Runnable {
 
     @Override
     public void run() {
-      context.api().post(batchPath(name) + "/:stop", null);
-      context.terminal().out().println("Successfully stopped batch " + Inputs.quote(name) + ".");
+      context.post(batchPath(name) + "/:stop", "stopped batch " + Inputs.quote(name));
     }
   }
 
@@ -389,9 +377,9 @@ public final class BatchCommand implements Runnable {
 
     @Override
     public void run() {
-      String path = batchPath(name) + "/:reset" + (force ? "?force=1" : "");
-      context.api().post(path, null);
-      context.terminal().out().println("Successfully reset batch " + Inputs.quote(name) + ".");
+      context.post(
+          batchPath(name) + "/:reset" + (force ? "?force=1" : ""),
+          "reset batch " + Inputs.quote(name));
     }
   }
 
@@ -413,8 +401,7 @@ public final class BatchCommand implements Runnable {
 
     @Override
     public void run() {
-      context.api().delete(batchPath(name));
-      context.terminal().out().println("Successfully removed batch " + Inputs.quote(name) + ".");
+      context.delete(batchPath(name), "removed batch " + Inputs.quote(name));
     }
   }
 }

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.migrationmanager.api.Batch;
 import io.migrationmanager.api.BatchPut;
+import io.migrationmanager.api.GoTime;
 import io.migrationmanager.api.MigrationWindow;
 import io.migrationmanager.cli.CliException;
 import io.migrationmanager.cli.Json;
 import io.migrationmanager.cli.inventory.Inputs;
-import io.migrationmanager.cli.output.GoTime;
 import io.migrationmanager.domain.error.DomainException;
 import java.io.IOException;
 import java.time.Instant;
@@ -46,15 +46,11 @@ final class BatchYaml {
     List<MigrationWindow> windows = batch.migrationWindows();
     for (int i = 0; i < windows.size(); i++) {
       ObjectNode window = (ObjectNode) view.path("migration_windows").get(i);
-      window.put("start", dateTime(windows.get(i).start()));
-      window.put("end", dateTime(windows.get(i).end()));
-      window.put("lockout", dateTime(windows.get(i).lockout()));
+      window.put("start", GoTime.dateTime(windows.get(i).start()));
+      window.put("end", GoTime.dateTime(windows.get(i).end()));
+      window.put("lockout", GoTime.dateTime(windows.get(i).lockout()));
     }
     return view;
-  }
-
-  private static String dateTime(Instant time) {
-    return GoTime.formatDateTime(time == null ? GoTime.ZERO : time);
   }
 
   /**

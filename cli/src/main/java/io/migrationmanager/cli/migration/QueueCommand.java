@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.migrationmanager.api.Batch;
 import io.migrationmanager.api.QueueEntry;
 import io.migrationmanager.cli.CliContext;
+import io.migrationmanager.cli.CommandGroup;
 import io.migrationmanager.cli.Json;
 import io.migrationmanager.cli.inventory.Inputs;
 import io.migrationmanager.cli.output.FormatOption;
@@ -13,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code queue}: the migrations of started batches (spec §2.8, §5.2, §6.10), one entry per
@@ -33,20 +32,11 @@ import picocli.CommandLine.Spec;
       QueueCommand.Retry.class,
       QueueCommand.Resolve.class
     })
-public final class QueueCommand implements Runnable {
-
-  @Spec private CommandSpec spec;
-
-  private final CliContext context;
+public final class QueueCommand extends CommandGroup {
 
   /** The {@code queue} command group. */
   public QueueCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(context.terminal().out());
+    super(context);
   }
 
   private static String entryPath(String uuid) {
@@ -128,11 +118,7 @@ public final class QueueCommand implements Runnable {
 
     @Override
     public void run() {
-      context.api().delete(entryPath(uuid));
-      context
-          .terminal()
-          .out()
-          .println("Successfully removed queue entry " + Inputs.quote(uuid) + ".");
+      context.delete(entryPath(uuid), "removed queue entry " + Inputs.quote(uuid));
     }
   }
 
@@ -160,11 +146,9 @@ public final class QueueCommand implements Runnable {
 
     @Override
     public void run() {
-      context.api().post(entryPath(uuid) + "/:cancel" + (cleanup ? "?cleanup=1" : ""), null);
-      context
-          .terminal()
-          .out()
-          .println("Successfully cancelled queue entry " + Inputs.quote(uuid) + ".");
+      context.post(
+          entryPath(uuid) + "/:cancel" + (cleanup ? "?cleanup=1" : ""),
+          "cancelled queue entry " + Inputs.quote(uuid));
     }
   }
 
@@ -184,11 +168,7 @@ public final class QueueCommand implements Runnable {
 
     @Override
     public void run() {
-      context.api().post(entryPath(uuid) + "/:retry", null);
-      context
-          .terminal()
-          .out()
-          .println("Successfully restarted queue entry " + Inputs.quote(uuid) + ".");
+      context.post(entryPath(uuid) + "/:retry", "restarted queue entry " + Inputs.quote(uuid));
     }
   }
 
@@ -208,11 +188,7 @@ public final class QueueCommand implements Runnable {
 
     @Override
     public void run() {
-      context.api().post(entryPath(uuid) + "/:resolve", null);
-      context
-          .terminal()
-          .out()
-          .println("Successfully resolved queue entry " + Inputs.quote(uuid) + ".");
+      context.post(entryPath(uuid) + "/:resolve", "resolved queue entry " + Inputs.quote(uuid));
     }
   }
 }

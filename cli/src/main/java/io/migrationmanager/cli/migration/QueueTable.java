@@ -1,10 +1,10 @@
 package io.migrationmanager.cli.migration;
 
 import io.migrationmanager.api.Batch;
+import io.migrationmanager.api.GoTime;
 import io.migrationmanager.api.MigrationWindow;
 import io.migrationmanager.api.QueueEntry;
 import io.migrationmanager.cli.output.Ago;
-import io.migrationmanager.cli.output.GoTime;
 import io.migrationmanager.cli.output.NaturalOrder;
 import io.migrationmanager.domain.placement.Placement;
 import java.time.Instant;
@@ -87,7 +87,7 @@ final class QueueTable {
 
   /** {@code 4s ago}, or {@code No update} when the entry was never updated. */
   static String lastUpdate(Instant lastUpdate, Instant now) {
-    if (lastUpdate == null || GoTime.isZero(lastUpdate)) {
+    if (GoTime.isZero(lastUpdate)) {
       return "No update";
     }
     return Ago.since(lastUpdate, now);
@@ -102,15 +102,11 @@ final class QueueTable {
     if (window == null || (window.start() == null && window.end() == null)) {
       return "none";
     }
-    String text = goTime(window.start()) + " - " + goTime(window.end());
+    String text = GoTime.display(window.start()) + " - " + GoTime.display(window.end());
     if (window.lockout() != null) {
-      text += " (lockout " + goTime(window.lockout()) + ")";
+      text += " (lockout " + GoTime.display(window.lockout()) + ")";
     }
     return text;
-  }
-
-  private static String goTime(Instant time) {
-    return GoTime.format(time == null ? GoTime.ZERO : time);
   }
 
   private static String text(String value) {

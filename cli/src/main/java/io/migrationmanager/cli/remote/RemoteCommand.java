@@ -2,6 +2,7 @@ package io.migrationmanager.cli.remote;
 
 import io.migrationmanager.cli.CliContext;
 import io.migrationmanager.cli.CliException;
+import io.migrationmanager.cli.CommandGroup;
 import io.migrationmanager.cli.config.ClientConfig;
 import io.migrationmanager.cli.config.ConfigStore;
 import io.migrationmanager.cli.config.Remote;
@@ -13,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code remote}: the list of Migration Managers the client talks to (spec §5.2). {@code local} is
@@ -32,20 +31,11 @@ import picocli.CommandLine.Spec;
       RemoteCommand.Remove.class,
       RemoteCommand.Switch.class
     })
-public final class RemoteCommand implements Runnable {
-
-  @Spec private CommandSpec spec;
-
-  private final CliContext context;
+public final class RemoteCommand extends CommandGroup {
 
   /** The {@code remote} command group. */
   public RemoteCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(context.terminal().out());
+    super(context);
   }
 
   private static String quote(String text) {

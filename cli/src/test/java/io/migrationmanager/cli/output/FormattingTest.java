@@ -2,6 +2,7 @@ package io.migrationmanager.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrationmanager.api.GoTime;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class FormattingTest {
     "0001-01-01T00:00:00Z, 0001-01-01 00:00:00 +0000 UTC"
   })
   void goTimeString(String rfc3339, String expected) {
-    assertThat(GoTime.format(GoTime.parse(rfc3339))).isEqualTo(expected);
+    assertThat(GoTime.display(GoTime.parse(rfc3339))).isEqualTo(expected);
   }
 
   @Test
