@@ -380,11 +380,13 @@ public class BatchService {
       }
       siblings.add(new QueuedInstance(instance, p.status, ImportStage.BACKGROUND, null));
     }
+    List<Program> constraintPrograms =
+        b.constraints().stream().map(c -> InstanceFilters.compile(c.includeExpression())).toList();
     for (Planned p : out) {
       if (p.claimedBy != null || p.status == null) {
         continue;
       }
-      p.constraint = lastMatchingConstraint(b.constraints(), p.instance);
+      p.constraint = lastMatchingConstraint(b.constraints(), constraintPrograms, p.instance);
       WindowChoice choice =
           WindowSelector.select(
               b.migrationWindows(), b.constraints(), new QueuedInstance(p.instance, p.status, ImportStage.BACKGROUND, null),
@@ -405,11 +407,13 @@ public class BatchService {
     return a.isEmpty() ? b : a + "; " + b;
   }
 
-  private static String lastMatchingConstraint(List<BatchConstraint> constraints, InstanceRecord instance) {
+  private static String lastMatchingConstraint(
+      List<BatchConstraint> constraints, List<Program> programs, InstanceRecord instance) {
     String name = "";
-    for (BatchConstraint c : constraints) {
-      if (InstanceFilters.compile(c.includeExpression()).runBool(InstanceFilters.environment(instance))) {
-        name = c.name();
+    Map<String, Object> env = InstanceFilters.environment(instance);
+    for (int i = 0; i < constraints.size(); i++) {
+      if (programs.get(i).runBool(env)) {
+        name = constraints.get(i).name();
       }
     }
     return name;
