@@ -19,7 +19,7 @@ import java.util.Map;
 final class StubHttp {
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final Reply NOT_FOUND = Reply.error(404, "not found");
-  static final Reply NOT_IMPLEMENTED = Reply.error(501, "not implemented");
+  static final Reply NOT_IMPLEMENTED = Reply.error(501, "endpoint not provided by the Incus stub");
 
   private StubHttp() {}
 
