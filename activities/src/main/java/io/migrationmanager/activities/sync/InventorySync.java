@@ -6,6 +6,7 @@ import io.migrationmanager.api.Source;
 import io.migrationmanager.api.WarningScope;
 import io.migrationmanager.domain.error.NotFoundException;
 import io.migrationmanager.domain.error.ValidationException;
+import io.migrationmanager.domain.instance.InstanceDisk;
 import io.migrationmanager.domain.instance.InstanceProperties;
 import io.migrationmanager.domain.instance.InstanceRecord;
 import io.migrationmanager.domain.instance.RestrictionOverrides;
@@ -16,7 +17,6 @@ import io.migrationmanager.domain.source.InventoryReader;
 import io.migrationmanager.domain.source.SourceInventory;
 import io.migrationmanager.domain.source.SourceRules;
 import io.migrationmanager.domain.source.SyncWarning;
-import io.migrationmanager.domain.source.VmwareEndpoint;
 import io.migrationmanager.domain.warning.WarningMerge;
 import io.migrationmanager.domain.warning.WarningType;
 import io.migrationmanager.workflows.sync.SyncOutcome;
@@ -67,20 +67,21 @@ public class InventorySync {
   }
 
   private SyncOutcome syncOnce(Source source, Progress progress) {
-    VmwareEndpoint endpoint = SourceRules.endpoint(source);
-    progress.report("reading inventory");
-    SourceInventory read = reader.read(endpoint);
-    progress.report("verifying change tracking of " + read.instances().size() + " instances");
-    SourceInventory inventory = withVerifiedTracking(endpoint, read);
-
     Set<UUID> frozen =
         store.queuedInActiveBatches(source.name()).stream()
             .filter(i -> Restrictions.reason(i, RestrictionOverrides.NONE).isEmpty())
             .map(InstanceRecord::uuid)
             .collect(Collectors.toSet());
+    InventoryMerge.Stored stored = store.load(source.name(), frozen);
+    SourceInventory inventory;
+    try (InventoryReader.Session session = reader.open(SourceRules.endpoint(source))) {
+      progress.report("reading inventory");
+      SourceInventory read = session.read();
+      progress.report("verifying change tracking");
+      inventory = withVerifiedTracking(session, read, stored);
+    }
     Instant now = clock.instant();
     progress.report("merging");
-    InventoryMerge.Stored stored = store.load(source.name(), frozen);
     InventoryMerge.Plan plan =
         InventoryMerge.plan(source.name(), source.sourceType(), inventory, stored, now, UUID::randomUUID);
 
@@ -100,19 +101,39 @@ public class InventorySync {
         warnings.size());
   }
 
-  private SourceInventory withVerifiedTracking(VmwareEndpoint endpoint, SourceInventory inventory) {
+  /**
+   * Looks up the change-tracking files of the change-tracked instances whose disks are not verified yet
+   * (new ones, or disks the stored record has not verified); verified disks keep their state through the merge.
+   */
+  private static SourceInventory withVerifiedTracking(
+      InventoryReader.Session session, SourceInventory inventory, InventoryMerge.Stored stored) {
+    Map<UUID, InstanceRecord> known = new HashMap<>();
+    stored.instances().forEach(i -> known.put(i.uuid(), i));
     List<InstanceProperties> needing =
         inventory.instances().stream()
-            .filter(i -> i.backgroundImport() && !i.supportsBackgroundImport())
+            .filter(i -> i.backgroundImport() && !i.supportsBackgroundImport() && !alreadyVerified(i, known.get(i.uuid())))
             .toList();
     if (needing.isEmpty()) {
       return inventory;
     }
     Map<UUID, InstanceProperties> verified = new HashMap<>();
-    reader.verifyBackgroundImport(endpoint, needing).forEach(i -> verified.put(i.uuid(), i));
+    session.verifyBackgroundImport(needing).forEach(i -> verified.put(i.uuid(), i));
     List<InstanceProperties> instances =
         inventory.instances().stream().map(i -> verified.getOrDefault(i.uuid(), i)).toList();
     return new SourceInventory(instances, inventory.networks(), inventory.warnings());
+  }
+
+  /** Whether the stored record already verified every supported disk the source reports now. */
+  private static boolean alreadyVerified(InstanceProperties reported, InstanceRecord stored) {
+    if (stored == null || !stored.properties().backgroundImport()) {
+      return false;
+    }
+    Set<String> verifiedDisks =
+        stored.properties().disks().stream()
+            .filter(InstanceDisk::backgroundImportVerified)
+            .map(InstanceDisk::name)
+            .collect(Collectors.toSet());
+    return reported.disks().stream().filter(InstanceDisk::supported).allMatch(d -> verifiedDisks.contains(d.name()));
   }
 
   /**

@@ -30,10 +30,24 @@ public class VsphereInventoryReader implements InventoryReader {
   }
 
   @Override
-  public SourceInventory read(VmwareEndpoint endpoint) {
-    try (VsphereSource source = new VsphereSource(endpoint)) {
-      return source.fetchInventory();
-    }
+  public Session open(VmwareEndpoint endpoint) {
+    VsphereSource source = new VsphereSource(endpoint);
+    return new Session() {
+      @Override
+      public SourceInventory read() {
+        return source.fetchInventory();
+      }
+
+      @Override
+      public List<InstanceProperties> verifyBackgroundImport(List<InstanceProperties> instances) {
+        return verify(source, instances);
+      }
+
+      @Override
+      public void close() {
+        source.close();
+      }
+    };
   }
 
   /**
@@ -41,16 +55,11 @@ public class VsphereInventoryReader implements InventoryReader {
    * missing → change tracking is not really active and the instance reports {@code
    * background_import} off; a lookup that failed leaves the disk unverified for the next sync.
    */
-  @Override
-  public List<InstanceProperties> verifyBackgroundImport(
-      VmwareEndpoint endpoint, List<InstanceProperties> instances) {
+  private static List<InstanceProperties> verify(VsphereSource source, List<InstanceProperties> instances) {
     List<String> disks = new ArrayList<>();
     instances.forEach(
         i -> i.disks().stream().filter(InstanceDisk::supported).forEach(d -> disks.add(d.name())));
-    Map<String, ChangeTrackingFile> found;
-    try (VsphereSource source = new VsphereSource(endpoint)) {
-      found = source.findChangeTrackingFiles(disks);
-    }
+    Map<String, ChangeTrackingFile> found = source.findChangeTrackingFiles(disks);
     List<InstanceProperties> out = new ArrayList<>();
     for (InstanceProperties i : instances) {
       boolean missing =

@@ -60,10 +60,15 @@ public class QueueService {
   }
 
   public QueueEntry get(UUID uuid) {
-    return list().stream()
-        .filter(e -> e.instanceUuid().equals(uuid))
-        .findFirst()
-        .orElseThrow(() -> notFound(uuid));
+    QueueRecord e = queue.find(uuid).orElseThrow(() -> notFound(uuid));
+    InstanceRecord instance = instances.find(uuid).orElseThrow(() -> notFound(uuid));
+    Batch batch = batches.find(e.batchName()).orElseThrow(() -> notFound(uuid));
+    List<QueueRecord> siblings = queue.listByBatch(e.batchName());
+    Map<UUID, InstanceRecord> instanceByUuid = new HashMap<>();
+    for (QueueRecord o : siblings) {
+      instances.find(o.instanceUuid()).ifPresent(i -> instanceByUuid.put(i.uuid(), i));
+    }
+    return view(e, instance, batch, siblings, instanceByUuid, clock.instant());
   }
 
   /** Removes an entry that is not migrating (spec §6.10 "Delete"). */

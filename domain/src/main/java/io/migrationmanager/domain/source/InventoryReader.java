@@ -10,12 +10,21 @@ public interface InventoryReader {
 
   Check check(VmwareEndpoint endpoint);
 
-  /** Everything to import from the source (may take minutes for large inventories). */
-  SourceInventory read(VmwareEndpoint endpoint);
+  /** Opens one session (one login) on the source for a sync. */
+  Session open(VmwareEndpoint endpoint);
 
-  /**
-   * Marks each change-tracked disk whose {@code -ctk.vmdk} file exists on its datastore as verified
-   * (spec §6.7.1); instances whose tracking files are missing come back with {@code background_import} off.
-   */
-  List<InstanceProperties> verifyBackgroundImport(VmwareEndpoint endpoint, List<InstanceProperties> instances);
+  /** A logged-in session; not thread-safe. */
+  interface Session extends AutoCloseable {
+    /** Everything to import from the source (may take minutes for large inventories). */
+    SourceInventory read();
+
+    /**
+     * Marks each change-tracked disk whose {@code -ctk.vmdk} file exists on its datastore as verified
+     * (spec §6.7.1); instances whose tracking files are missing come back with {@code background_import} off.
+     */
+    List<InstanceProperties> verifyBackgroundImport(List<InstanceProperties> instances);
+
+    @Override
+    void close();
+  }
 }
